@@ -1,11 +1,11 @@
 // Lint rules. The boundary rule keeps the pure core free of the VS Code API:
-// core, git, cli, webview and shared run (and are tested) in plain Node or a browser.
+// core, git, service, cli, webview and shared run (and are tested) in plain Node or a browser.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const vscodeImportBan = {
-  paths: [{ name: 'vscode', message: 'The pure layers (core, git, cli, webview, shared) must not import vscode: put VS Code code in src/vscode.' }],
+  paths: [{ name: 'vscode', message: 'The pure layers (core, git, service, cli, webview, shared) must not import vscode: put VS Code code in src/vscode.' }],
   patterns: [{ group: ['**/vscode/**', '../vscode', './vscode'], message: 'The pure layers must not import from src/vscode.' }],
 };
 
@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/git/**', 'src/cli/**', 'src/webview/**', 'src/shared/**'],
+    files: ['src/core/**', 'src/git/**', 'src/service/**', 'src/cli/**', 'src/webview/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', vscodeImportBan] },
   },
   {
