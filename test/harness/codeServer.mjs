@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { codeServerEntry, node24 } from './paths.mjs';
+import { codeServerEntry, node24, projectRoot } from './paths.mjs';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -72,7 +72,7 @@ const DEFAULT_SETTINGS = {
  * Starts code-server; resolves once it listens. `trusted: false` leaves workspace trust on so
  * the folder opens in Restricted Mode.
  */
-export async function startCodeServer({ runDir, env, trusted = true, settings = {}, log = () => {} }) {
+export async function startCodeServer({ runDir, env, trusted = true, testDriver = true, settings = {}, log = () => {} }) {
   fs.writeFileSync(path.join(runDir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   const port = await freePort();
   const args = [
@@ -84,8 +84,9 @@ export async function startCodeServer({ runDir, env, trusted = true, settings = 
     '--user-data-dir', path.join(runDir, 'user-data'),
     '--extensions-dir', path.join(runDir, 'extensions'),
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
   ];
+  // The workbench runs an extension's tests from the URL payload only in smoke-test-driver mode.
+  if (testDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (trusted) args.push('--disable-workspace-trust');
   const child = spawn(node24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -146,4 +147,17 @@ export function removeRunDir(runDir) {
     return;
   }
   fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+/** Installs the built extension into an extensions folder by copying what the .vsix would hold. */
+export function installExtensionCopy(extensionsDir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+  const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const entry of ['package.json', 'README.md', 'dist', 'media', 'runbooks']) {
+    const from = path.join(projectRoot, entry);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true });
+  }
+  return target;
 }

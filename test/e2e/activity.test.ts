@@ -1,0 +1,36 @@
+// A new user's first minute: open a repository, find Firebreak in the activity bar, run its
+// command from the Command Palette.
+import * as assert from 'node:assert/strict';
+import { Workbench } from './support/workbench';
+
+describe('e2e: first look', function () {
+  this.timeout(180_000);
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await Workbench.open();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the Firebreak container with its Incidents view', async () => {
+    await workbench.openViewContainer('Firebreak');
+    // With one view in the container, VS Code shows its name in the sidebar title.
+    const title = workbench.page.locator('.sidebar .composite.title', { hasText: /Incidents/i });
+    await title.waitFor({ timeout: 60_000 });
+    const welcome = workbench.page.locator('.sidebar .welcome-view-content', { hasText: 'No incident yet' });
+    await welcome.waitFor({ timeout: 60_000 });
+    assert.ok(await welcome.isVisible());
+    await workbench.screenshot('01-activity-bar');
+  });
+
+  it('runs "Firebreak: About" from the Command Palette', async () => {
+    await workbench.runCommand('Firebreak: About');
+    await workbench.notification('Firebreak ');
+    await workbench.screenshot('02-command-palette');
+  });
+});
