@@ -1,0 +1,148 @@
+// The one typed protocol between the dashboard webview and the extension host.
+// Host -> webview: a complete view model (`state`) after the `ready` handshake and after every
+// change; the webview never rebuilds its HTML from the host. Webview -> host: user intents only
+// (ids and typed values), which the host validates and records. Imported by both sides.
+
+export type StepState = 'open' | 'checked' | 'skipped' | 'na' | 'blocked';
+export type StageState = 'done' | 'current' | 'pending';
+export type SlaState = 'ok' | 'warning' | 'missed' | 'met';
+export type IndicatorType = 'ip' | 'domain' | 'url' | 'hash' | 'email' | 'account' | 'host' | 'other';
+export type FieldName = 'summary' | 'impact' | 'related' | 'contacts' | 'next-steps' | 'occurred-at' | 'detected-at';
+export type MilestoneName = 'contained' | 'eradicated' | 'recovered';
+
+export const FIELD_NAMES: readonly FieldName[] = ['summary', 'impact', 'related', 'contacts', 'next-steps', 'occurred-at', 'detected-at'];
+export const INDICATOR_TYPES: readonly IndicatorType[] = ['ip', 'domain', 'url', 'hash', 'email', 'account', 'host', 'other'];
+export const MILESTONES: readonly MilestoneName[] = ['contained', 'eradicated', 'recovered'];
+
+export interface StepView {
+  readonly id: string;
+  /** Plain text of the step (Markdown markers removed by the host). */
+  readonly text: string;
+  /** The step's detail rendered by the host with markdown-it (`html: false`): safe HTML. */
+  readonly detailHtml: string;
+  readonly required: boolean;
+  readonly role?: string;
+  readonly evidenceRequired: boolean;
+  readonly state: StepState;
+  /** Who checked / skipped / blocked it and when (ISO), for the tooltip and the row. */
+  readonly by?: string;
+  readonly at?: string;
+  readonly claimedBy?: string;
+  readonly reason?: string;
+  /** Added during the incident (not in the runbook). */
+  readonly added: boolean;
+  readonly deadline?: string;
+}
+
+export interface StageView {
+  readonly id: string;
+  readonly title: string;
+  readonly state: StageState;
+  readonly done: number;
+  readonly total: number;
+  readonly steps: readonly StepView[];
+}
+
+export interface SlaView {
+  readonly label: string;
+  /** ISO time of the deadline. */
+  readonly deadline: string;
+  readonly state: SlaState;
+}
+
+export interface TimelineEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly text: string;
+}
+
+export interface IndicatorView {
+  readonly type: IndicatorType;
+  readonly value: string;
+  readonly source?: string;
+  readonly tlp?: string;
+  readonly firstSeen?: string;
+}
+
+export interface DecisionView {
+  readonly at: string;
+  readonly what: string;
+  readonly approvedBy: string;
+  readonly why?: string;
+  readonly by: string;
+}
+
+export interface EvidenceView {
+  readonly id: string;
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly inGit: boolean;
+  readonly description?: string;
+  readonly custody: readonly { readonly at: string; readonly from: string; readonly to: string }[];
+}
+
+export interface DashboardView {
+  readonly incident: {
+    readonly id: string;
+    readonly title: string;
+    readonly severity: string;
+    readonly status: 'active' | 'closed';
+    readonly exercise: boolean;
+    readonly stageTitle: string;
+    readonly openedAt: string;
+    readonly closedAt?: string;
+    readonly runbookTitle: string;
+  };
+  /** The host's clock when the view was built (ISO); the webview ticks countdowns from it. */
+  readonly now: string;
+  readonly severities: readonly string[];
+  readonly stages: readonly StageView[];
+  readonly sla: readonly SlaView[];
+  readonly roles: readonly { readonly role: string; readonly person?: string }[];
+  /** Escalation contacts at the current severity. */
+  readonly escalation: readonly string[];
+  readonly fields: Readonly<Record<FieldName, string>>;
+  readonly milestones: Readonly<Partial<Record<MilestoneName, string>>>;
+  readonly indicators: readonly IndicatorView[];
+  readonly decisions: readonly DecisionView[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly evidence: readonly EvidenceView[];
+  /** What "Advance" would do: the next stage and the required steps it would record as skipped. */
+  readonly advance: { readonly nextStageTitle?: string; readonly skippedRequired: readonly string[] };
+  readonly lastSync?: { readonly at: string; readonly ok: boolean };
+  /** False in Restricted Mode: every action control is disabled, with the reason shown. */
+  readonly canRecord: boolean;
+}
+
+export type HostMessage =
+  | { readonly type: 'state'; readonly view: DashboardView }
+  | { readonly type: 'busy'; readonly busy: boolean }
+  | { readonly type: 'error'; readonly message: string };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'setStepChecked'; readonly stepId: string; readonly checked: boolean }
+  | { readonly type: 'claimStep'; readonly stepId: string }
+  | { readonly type: 'blockStep'; readonly stepId: string; readonly reason: string }
+  | { readonly type: 'unblockStep'; readonly stepId: string }
+  | { readonly type: 'markNotApplicable'; readonly stepId: string; readonly reason: string }
+  | { readonly type: 'addStep'; readonly stageId: string; readonly text: string }
+  | { readonly type: 'addNote'; readonly text: string }
+  | { readonly type: 'setSeverity'; readonly severity: string }
+  | { readonly type: 'assignRole'; readonly role: string; readonly person: string }
+  | { readonly type: 'setField'; readonly field: FieldName; readonly value: string }
+  | { readonly type: 'setMilestone'; readonly milestone: MilestoneName; readonly at?: string }
+  | { readonly type: 'addIndicator'; readonly indicatorType: IndicatorType; readonly value: string; readonly source?: string; readonly tlp?: string }
+  | { readonly type: 'recordDecision'; readonly what: string; readonly approvedBy: string; readonly why?: string }
+  | { readonly type: 'advance' }
+  | { readonly type: 'close' }
+  | { readonly type: 'reopen' }
+  | { readonly type: 'handoff' }
+  | { readonly type: 'attachEvidence' }
+  | { readonly type: 'openLink'; readonly href: string };
+
+/** What the webview persists with `setState` so the panel is restored after a reload. */
+export interface DashboardPersistedState {
+  readonly incidentId: string;
+}
