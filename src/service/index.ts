@@ -1,0 +1,3 @@
+// The incident service shared by the CLI and the VS Code extension.
+export * from './types';
+export { ServiceError } from './errors';

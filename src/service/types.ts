@@ -1,0 +1,167 @@
+// The public contract of the incident service: what the CLI (now) and the VS Code extension
+// (later) ask of it. Plain data in and out; no VS Code, no printing.
+
+/** A responder's Git identity (commit author and event actor). */
+export interface Identity {
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface IncidentServiceOptions {
+  /** A directory inside the repository (or the repository itself). */
+  readonly cwd: string;
+  /** The clock; the service never reads the system time directly. */
+  readonly now: () => Date;
+  /** Folder of the built-in runbooks shipped with the extension or CLI. */
+  readonly builtinRunbooksDir?: string;
+  /** Receives one-off notices, e.g. that no `.firebreak.yml` exists and the default is used. */
+  readonly notice?: (message: string) => void;
+  /** Environment for Git (identity overrides such as GIT_AUTHOR_NAME are honoured). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface StartRequest {
+  /** A runbook id from the library, or a path to a runbook file. */
+  readonly runbook: string;
+  readonly title: string;
+  readonly severity?: string;
+  readonly exercise?: boolean;
+  /** A link or short reference to the alert that started it, kept in the opening event. */
+  readonly fromAlert?: string;
+}
+
+export type Milestone = 'contained' | 'eradicated' | 'recovered';
+
+/** One responder action on an existing incident; each becomes exactly one commit. */
+export type ActionRequest =
+  | { readonly kind: 'check'; readonly step: string; readonly note?: string }
+  | { readonly kind: 'uncheck'; readonly step: string; readonly note?: string }
+  | { readonly kind: 'add-step'; readonly stage: string; readonly text: string; readonly owner?: string }
+  | { readonly kind: 'claim'; readonly step: string; readonly reason?: string }
+  | { readonly kind: 'block'; readonly step: string; readonly reason?: string }
+  | { readonly kind: 'unblock'; readonly step: string; readonly reason?: string }
+  | { readonly kind: 'na'; readonly step: string; readonly reason: string }
+  | { readonly kind: 'note'; readonly text: string }
+  | { readonly kind: 'set'; readonly field: string; readonly value: string }
+  | { readonly kind: 'severity'; readonly level: string }
+  | { readonly kind: 'assign'; readonly role: string; readonly person: string }
+  | { readonly kind: 'advance'; readonly stage?: string }
+  | { readonly kind: 'milestone'; readonly milestone: Milestone; readonly at?: string }
+  | {
+      readonly kind: 'indicator';
+      readonly type: string;
+      readonly value: string;
+      readonly source?: string;
+      readonly tlp?: string;
+      readonly firstSeen?: string;
+    }
+  | { readonly kind: 'decision'; readonly what: string; readonly approvedBy: string; readonly why?: string }
+  | { readonly kind: 'handoff'; readonly to: string; readonly summary?: string }
+  | { readonly kind: 'handoff-ack' }
+  | { readonly kind: 'custody'; readonly evidenceId: string; readonly to: string }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'reopen' };
+
+export interface EvidenceRequest {
+  /** The file to attach (copied, never moved). */
+  readonly file: string;
+  readonly description?: string;
+  /** Keep the file out of Git: record its hash and location only. */
+  readonly outOfGit?: boolean;
+}
+
+/** What one recorded action produced. */
+export interface ActionResult {
+  readonly incidentId: string;
+  /** The commit that recorded it (full hash). */
+  readonly commit: string;
+  /** Ids of the events appended (usually one). */
+  readonly eventIds: readonly string[];
+  /** Things the responder should know (secrets found in text, required steps skipped…). */
+  readonly warnings: readonly string[];
+}
+
+export interface StartResult extends ActionResult {
+  /** The incident folder, relative to the repository root, with `/` separators. */
+  readonly folder: string;
+}
+
+export interface EvidenceResult extends ActionResult {
+  readonly evidenceId: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** True when an identical file (same hash) was already attached: nothing new was stored. */
+  readonly duplicate: boolean;
+  readonly outOfGit: boolean;
+}
+
+/** One problem found by verify, naming the file it is about (relative to the repository root). */
+export interface VerifyProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface VerifyRequest {
+  /** Incident ids; all incidents when empty. */
+  readonly incidents?: readonly string[];
+  /** Also check append-only against this ref. */
+  readonly base?: string;
+}
+
+export interface VerifyResult {
+  readonly checked: readonly string[];
+  readonly problems: readonly VerifyProblem[];
+}
+
+export interface ReconcileResult {
+  readonly incidentId: string;
+  /** Null when there was nothing to reconcile. */
+  readonly commit: string | null;
+  readonly eventIds: readonly string[];
+}
+
+export interface SyncResult {
+  readonly pushed: boolean;
+  readonly fetched: boolean;
+  readonly message: string;
+}
+
+/** A short view of an incident for lists (`status` without an id). Built from events only. */
+export interface IncidentSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: string;
+  readonly status: string;
+  readonly stage: string;
+  readonly exercise: boolean;
+  readonly openedAt: string;
+}
+
+/**
+ * The incident service. Every method that records does so in exactly one commit through the
+ * recorder; nothing here re-parses a runbook once an incident is open (the opening snapshot is used).
+ */
+export interface IncidentServiceApi {
+  /** Repository root (absolute). */
+  readonly root: string;
+  /** Opens an incident from a runbook: new folder, byte copy of runbook.md, opening event. */
+  start(request: StartRequest): Promise<StartResult>;
+  /** Applies one responder action to an incident. Throws a ServiceError with a clear message on bad input. */
+  apply(incidentId: string, request: ActionRequest): Promise<ActionResult>;
+  /** Joins a second runbook to an incident (its snapshot goes into a `runbook.added` event). */
+  addRunbook(incidentId: string, runbook: string): Promise<ActionResult>;
+  /** Attaches a file: streamed copy with SHA-256, deduplicated, never executable; policy may keep it out of Git. */
+  addEvidence(incidentId: string, request: EvidenceRequest): Promise<EvidenceResult>;
+  /** Incident ids under the incidents folder, sorted. */
+  listIds(): Promise<string[]>;
+  /** A list view of every incident (events only). */
+  list(): Promise<IncidentSummary[]>;
+  /** The reduced state of one incident, as the model returns it. */
+  state(incidentId: string): Promise<unknown>;
+  /** Turns hand edits of incident.md into events, in one commit. */
+  reconcile(incidentId: string): Promise<ReconcileResult>;
+  /** Reads files only; never runs hooks, filters or fsmonitor. */
+  verify(request: VerifyRequest): Promise<VerifyResult>;
+  /** Fetch, integrate (union of events, re-render), push. */
+  sync(incidentId?: string): Promise<SyncResult>;
+}
