@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { isAllowedExternalLink } from '../../../src/shared/links';
+import { parseWebviewMessage } from '../../../src/shared/parseWebviewMessage';
+
+describe('webview messages are validated by the host', () => {
+  it('accepts well-formed intents and keeps only known fields', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'setStepChecked', stepId: 'confirm', checked: true, extra: 'x' }), { type: 'setStepChecked', stepId: 'confirm', checked: true });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'setMilestone', milestone: 'contained' }), { type: 'setMilestone', milestone: 'contained' });
+  });
+
+  it('rejects unknown types, wrong field types and values outside an enum', () => {
+    assert.equal(parseWebviewMessage(null), undefined);
+    assert.equal(parseWebviewMessage('ready'), undefined);
+    assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'rm -rf /' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'toString' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setStepChecked', stepId: 'x', checked: 'yes' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'addNote' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'setField', field: 'title', value: 'x' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'addIndicator', indicatorType: 'malware', value: 'x' }), undefined);
+  });
+
+  it('rejects oversized text', () => {
+    assert.equal(parseWebviewMessage({ type: 'addNote', text: 'x'.repeat(1_000_001) }), undefined);
+  });
+});
+
+describe('links from webviews', () => {
+  it('opens only http, https and mailto', () => {
+    assert.equal(isAllowedExternalLink('https://attack.mitre.org/techniques/T1566/'), true);
+    assert.equal(isAllowedExternalLink('http://example.com'), true);
+    assert.equal(isAllowedExternalLink('mailto:soc@example.com'), true);
+    for (const bad of ['command:workbench.action.terminal.new', 'javascript:alert(1)', 'file:///etc/passwd', 'vscode://x', 'data:text/html,x', 'not a url']) {
+      assert.equal(isAllowedExternalLink(bad), false, bad);
+    }
+  });
+});
