@@ -1,0 +1,35 @@
+// A minimal stand-in for the `vscode` module, enough to require and activate the built extension
+// in plain Node for the activation benchmark: every property is a callable, constructible proxy
+// that returns another one, so any API shape the extension touches at activation works.
+const Module = require('node:module');
+
+function standIn(name) {
+  const target = function () {};
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (prop === 'then') return undefined; // not a promise
+      if (prop === Symbol.toPrimitive) return () => name;
+      if (prop === 'dispose') return () => {};
+      if (prop === 'workspaceFolders') return undefined;
+      if (prop === 'isTrusted') return true;
+      return standIn(`${name}.${String(prop)}`);
+    },
+    apply() { return standIn(`${name}()`); },
+    construct() { return standIn(`new ${name}`); },
+  });
+}
+
+// esbuild's interop copies a module's own keys, which a proxy cannot list: marking the module
+// as ES and exposing the API through its prototype lets `import * as vscode` see every name.
+const api = new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : standIn(`vscode.${String(prop)}`)) });
+const vscode = new Proxy({}, {
+  get: (_t, prop) => (prop === '__esModule' ? true : api[prop]),
+  getPrototypeOf: () => api,
+});
+const originalLoad = Module._load;
+Module._load = function (request, parent, isMain) {
+  if (request === 'vscode') return vscode;
+  return originalLoad.call(this, request, parent, isMain);
+};
+
+module.exports = { makeContext: () => ({ subscriptions: [], extensionUri: standIn('uri'), globalState: standIn('globalState'), workspaceState: standIn('workspaceState'), extensionPath: process.cwd() }) };
