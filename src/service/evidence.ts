@@ -1,0 +1,114 @@
+// Evidence files: checking the source, hashing while copying (streamed, never read whole),
+// and naming the stored copy with a safe name.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ServiceError, shown } from './errors';
+
+export interface EvidenceSource {
+  /** The file to read (the link target when the given path is a symbolic link). */
+  readonly path: string;
+  readonly size: number;
+  /** The name as the responder gave it (basename), for the record. */
+  readonly originalName: string;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Checks what the responder wants to attach: a regular file (a FIFO or device would hang or
+ * never end). A symbolic link is followed, and the responder is told when it points outside `root`.
+ */
+export async function inspectEvidenceSource(file: string, cwd: string, root: string): Promise<EvidenceSource> {
+  const given = path.resolve(cwd, file);
+  const originalName = path.basename(given);
+  let link: fs.Stats;
+  try {
+    link = await fs.promises.lstat(given);
+  } catch {
+    throw new ServiceError(`cannot read evidence file ${shown(file)}: it does not exist`);
+  }
+  const warnings: string[] = [];
+  let real = given;
+  if (link.isSymbolicLink()) {
+    try {
+      real = await fs.promises.realpath(given);
+    } catch {
+      throw new ServiceError(`evidence file ${shown(file)} is a symbolic link to nothing`);
+    }
+    const relative = path.relative(await fs.promises.realpath(root), real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      warnings.push(`${shown(file)} is a symbolic link to ${shown(real, 200)}, outside the repository: its content was copied`);
+    }
+  }
+  const stat = await fs.promises.stat(real);
+  if (!stat.isFile()) throw new ServiceError(`evidence ${shown(file)} is not a regular file`);
+  return { path: real, size: stat.size, originalName, warnings };
+}
+
+export interface HashedFile {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** SHA-256 and size of a file, streamed. */
+export async function hashFile(file: string): Promise<HashedFile> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const stream = fs.createReadStream(file);
+  for await (const chunk of stream) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Copies `source` to `target` (created, mode 0644, fsynced) while hashing it: one streamed read.
+ * The target must not exist.
+ */
+export async function copyWithHash(source: string, target: string): Promise<HashedFile> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await fs.promises.open(target, 'wx', 0o644);
+  try {
+    for await (const chunk of fs.createReadStream(source)) {
+      const bytes = chunk as Buffer;
+      hash.update(bytes);
+      size += bytes.length;
+      await handle.write(bytes);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * A safe file name (`[a-z0-9][a-z0-9._-]*`, no `..`) for an original name that may hold anything
+ * (path separators, newlines, invalid UTF-8 turned into U+FFFD).
+ */
+export function safeEvidenceName(original: string): string {
+  const base = original
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/[-.]+$/, '')
+    .slice(0, 80);
+  return base.length > 0 ? base : 'evidence';
+}
+
+/** `name`, or `name` with the hash's first characters before its extension when `name` is taken. */
+export function uniqueEvidenceName(name: string, sha256: string, taken: (candidate: string) => boolean): string {
+  if (!taken(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot) : '';
+  for (let length = 8; length <= sha256.length; length += 8) {
+    const candidate = `${stem}-${sha256.slice(0, length)}${extension}`;
+    if (!taken(candidate)) return candidate;
+  }
+  throw new ServiceError(`cannot find a free name for evidence ${shown(name)}`);
+}
