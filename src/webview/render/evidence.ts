@@ -1,0 +1,28 @@
+// Evidence: name, SHA-256 (short, full in the tooltip), size, in Git or not, custody trail.
+import type { EvidenceView } from '../../shared/dashboardProtocol';
+import { empty, h, icon, section } from '../dom';
+import { formatBytes, shortHash } from '../format';
+import { formatUtc } from '../time';
+import type { RenderContext } from './context';
+
+export function renderEvidence(ctx: RenderContext): HTMLElement {
+  const { evidence } = ctx.view;
+  return section('evidence', 'Evidence', 'file-binary',
+    evidence.length ? h('ul', { class: 'log' }, ...evidence.map(item)) : empty('No evidence attached. Use "Attach evidence" above.'));
+}
+
+function item(evidence: EvidenceView): HTMLLIElement {
+  return h('li', {},
+    h('div', { class: 'log-text' }, evidence.name),
+    evidence.description ? h('div', {}, evidence.description) : null,
+    h('div', { class: 'log-meta' },
+      h('span', { class: 'mono', title: `SHA-256 ${evidence.sha256}` }, `SHA-256 ${shortHash(evidence.sha256)}`),
+      ` · ${formatBytes(evidence.size)} · `,
+      evidence.inGit
+        ? h('span', {}, icon('git-commit'), 'in Git')
+        : h('span', { title: 'Kept out of Git (size or pattern): the record holds its hash and location' }, icon('cloud'), 'outside Git')),
+    evidence.custody.length
+      ? h('details', { 'data-key': `custody:${evidence.id}` }, h('summary', {}, `Custody (${evidence.custody.length})`),
+        h('ol', { class: 'custody' }, ...evidence.custody.map((c) => h('li', {}, `${formatUtc(c.at)}: ${c.from} → ${c.to}`))))
+      : null);
+}
