@@ -1,5 +1,6 @@
 // The public contract of the incident service: what the CLI (now) and the VS Code extension
 // (later) ask of it. Plain data in and out; no VS Code, no printing.
+import type { IncidentState, IncidentStatus } from '../core/incident';
 
 /** A responder's Git identity (commit author and event actor). */
 export interface Identity {
@@ -16,6 +17,8 @@ export interface IncidentServiceOptions {
   readonly builtinRunbooksDir?: string;
   /** Receives one-off notices, e.g. that no `.firebreak.yml` exists and the default is used. */
   readonly notice?: (message: string) => void;
+  /** Receives warnings that must reach the responder BEFORE the commit (secrets found in text). */
+  readonly warn?: (message: string) => void;
   /** Environment for Git (identity overrides such as GIT_AUTHOR_NAME are honoured). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -73,8 +76,13 @@ export interface EvidenceRequest {
 /** What one recorded action produced. */
 export interface ActionResult {
   readonly incidentId: string;
-  /** The commit that recorded it (full hash). */
-  readonly commit: string;
+  /**
+   * The commit that recorded it (full hash); null when the action is durable on disk but Git could
+   * not commit it yet (a failing hook…): it is retried, and `warnings` says why.
+   */
+  readonly commit: string | null;
+  /** Its subject, `<incident-id>: <stage>: <action>` (never holds typed text). */
+  readonly subject: string;
   /** Ids of the events appended (usually one). */
   readonly eventIds: readonly string[];
   /** Things the responder should know (secrets found in text, required steps skipped…). */
@@ -86,6 +94,7 @@ export interface StartResult extends ActionResult {
   readonly folder: string;
 }
 
+/** For a duplicate (same hash already attached) nothing is recorded: commit is null, subject empty. */
 export interface EvidenceResult extends ActionResult {
   readonly evidenceId: string;
   readonly sha256: string;
@@ -156,8 +165,10 @@ export interface IncidentServiceApi {
   listIds(): Promise<string[]>;
   /** A list view of every incident (events only). */
   list(): Promise<IncidentSummary[]>;
-  /** The reduced state of one incident, as the model returns it. */
-  state(incidentId: string): Promise<unknown>;
+  /** The reduced state of one incident (from its events). */
+  state(incidentId: string): Promise<IncidentState>;
+  /** The JSON view of one incident at the service's clock (`status --json`). */
+  status(incidentId: string): Promise<IncidentStatus>;
   /** Turns hand edits of incident.md into events, in one commit. */
   reconcile(incidentId: string): Promise<ReconcileResult>;
   /** Reads files only; never runs hooks, filters or fsmonitor. */

@@ -1,0 +1,27 @@
+// Opens the incident service for a CLI command: the repository at the command's directory,
+// the built-in runbooks shipped next to the CLI, and notices printed once on stderr.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CliContext } from './context';
+import { IncidentService } from '../service/incidentService';
+
+/**
+ * The built-in runbook folder: `dist/cli.js` → `../runbooks`; when run from source
+ * (`src/cli/*.ts` under tsx) it is two levels up.
+ */
+export function builtinRunbooksDir(): string | undefined {
+  const candidates = [path.resolve(__dirname, '..', 'runbooks'), path.resolve(__dirname, '..', '..', 'runbooks')];
+  return candidates.find((dir) => fs.existsSync(dir) && fs.statSync(dir).isDirectory());
+}
+
+export async function openService(context: CliContext): Promise<IncidentService> {
+  const dir = builtinRunbooksDir();
+  return IncidentService.open({
+    cwd: context.cwd,
+    now: context.now,
+    env: context.env,
+    notice: (message) => context.stderr(`firebreak: ${message}\n`),
+    warn: (message) => context.stderr(`warning: ${message}\n`),
+    ...(dir ? { builtinRunbooksDir: dir } : {}),
+  });
+}

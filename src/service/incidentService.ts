@@ -1,0 +1,283 @@
+// The incident service: opens incidents, applies responder actions, attaches evidence, reconciles
+// hand edits, verifies and lists. Every recorded action is one event and one commit, through the
+// recorder; the runbook is parsed only when it joins (its snapshot is used from then on).
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, evidenceIdFor, incidentStatus, newEventId,
+  newIncidentId, reconcileIncidentMarkdown, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
+  type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
+} from '../core/incident';
+import { isSafeName, Recorder, repoPaths, runGit, TEMP_PREFIX, type AddFile } from '../git';
+import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
+import { ServiceError, shown } from './errors';
+import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
+import { incidentLocation, readIdentity, type IncidentLocation } from './repository';
+import { loadRunbook } from './runbookSource';
+import { secretWarnings } from './secrets';
+import type {
+  ActionRequest, ActionResult, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
+  IncidentSummary, ReconcileResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
+} from './types';
+import { verifyIncidents } from './verifyIncidents';
+
+/** Files over this size stay out of Git unless configured otherwise (PRODUCT.md §3). */
+export const DEFAULT_EVIDENCE_LIMIT = 10 * 1024 * 1024;
+/** Repository folder searched for runbook ids, besides the built-in library. */
+const REPOSITORY_RUNBOOKS = ['runbooks'];
+
+export class IncidentService implements IncidentServiceApi {
+  private identity: Identity | undefined;
+
+  private constructor(
+    readonly root: string,
+    private readonly location: IncidentLocation,
+    private readonly recorder: Recorder,
+    private readonly options: IncidentServiceOptions,
+  ) {}
+
+  /** Opens the service for the repository containing `options.cwd`. */
+  static async open(options: IncidentServiceOptions): Promise<IncidentService> {
+    let root: string;
+    try {
+      root = (await repoPaths(options.cwd)).root;
+    } catch {
+      throw new ServiceError(`${options.cwd} is not in a Git repository: run \`git init\` (or \`firebreak start --init\`)`);
+    }
+    const location = incidentLocation(root);
+    if (location.defaulted) options.notice?.(`no .firebreak.yml: recording incidents in ${location.folder}/ on the current branch`);
+    const recorder = new Recorder({ root, retryPendingMs: 0 });
+    return new IncidentService(root, location, recorder, options);
+  }
+
+  async start(request: StartRequest): Promise<StartResult> {
+    const now = this.options.now();
+    const source = loadRunbook(request.runbook, {
+      root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now,
+      ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
+    });
+    const incidentId = this.freshIncidentId(now);
+    const built = buildOpening({
+      incident: incidentId, title: request.title, runbook: source.runbook, path: source.recordedPath,
+      sha256: sha256Hex(source.bytes), exercise: request.exercise === true,
+      ...(request.severity !== undefined ? { severity: request.severity } : {}),
+      ...(request.fromAlert !== undefined ? { fromAlert: request.fromAlert } : {}),
+    });
+    const result = await this.record(incidentId, undefined, [built], [{ path: 'runbook.md', bytes: source.bytes }]);
+    return { ...result, folder: this.folderOf(incidentId) };
+  }
+
+  async apply(incidentId: string, request: ActionRequest): Promise<ActionResult> {
+    const { state, latestAt } = await this.load(incidentId);
+    const built = buildAction(state, request, { actor: await this.actor(), now: this.options.now() });
+    return this.record(incidentId, latestAt, [built]);
+  }
+
+  async addRunbook(incidentId: string, runbook: string): Promise<ActionResult> {
+    const { state, latestAt } = await this.load(incidentId);
+    const source = loadRunbook(runbook, {
+      root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now: this.options.now(),
+      ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
+    });
+    const file = isSafeName(`runbook-${source.runbook.id}.md`) ? `runbook-${source.runbook.id}.md` : `runbook-${state.runbooks.length + 1}.md`;
+    const built = buildRunbookAdded(state, { runbook: source.runbook, path: source.recordedPath, file, sha256: sha256Hex(source.bytes) });
+    return this.record(incidentId, latestAt, [built], [{ path: file, bytes: source.bytes }]);
+  }
+
+  async addEvidence(incidentId: string, request: EvidenceRequest): Promise<EvidenceResult> {
+    const { state, latestAt } = await this.load(incidentId);
+    const source = await inspectEvidenceSource(request.file, this.options.cwd, this.root);
+    const outOfGit = request.outOfGit === true || source.size > DEFAULT_EVIDENCE_LIMIT;
+    const policyNote = !request.outOfGit && outOfGit
+      ? [`${shown(source.originalName)} is larger than ${DEFAULT_EVIDENCE_LIMIT / 1024 / 1024} MB: kept out of Git (hash and location recorded)`]
+      : [];
+    const absDir = path.join(this.root, this.folderOf(incidentId));
+    const evidenceDir = path.join(absDir, 'evidence');
+    let temp: string | undefined;
+    let hashed;
+    if (outOfGit) {
+      hashed = await hashFile(source.path);
+    } else {
+      await fs.promises.mkdir(evidenceDir, { recursive: true });
+      temp = path.join(evidenceDir, `${TEMP_PREFIX}evidence-${process.pid}-${Date.now()}`);
+      hashed = await copyWithHash(source.path, temp);
+    }
+    try {
+      const same = state.evidence.find((e) => e.sha256 === hashed.sha256);
+      if (same) {
+        return {
+          incidentId, commit: null, subject: '', eventIds: [], evidenceId: same.evidence, sha256: hashed.sha256,
+          size: hashed.size, duplicate: true, outOfGit: same.file === undefined, warnings: source.warnings,
+        };
+      }
+      const built = buildEvidenceAdded(state, {
+        name: source.originalName, sha256: hashed.sha256, size: hashed.size,
+        ...(request.description !== undefined ? { description: request.description } : {}),
+        ...(outOfGit ? { location: source.path } : {}),
+      });
+      const evidenceId = evidenceIdFor(state, source.originalName);
+      const addFiles: AddFile[] = [];
+      if (temp !== undefined) {
+        await fs.promises.rename(temp, path.join(evidenceDir, evidenceId));
+        temp = undefined;
+        addFiles.push({ path: `evidence/${evidenceId}` });
+      }
+      const result = await this.record(incidentId, latestAt, [{ ...built, warnings: [...source.warnings, ...policyNote, ...built.warnings] }], addFiles);
+      return { ...result, evidenceId, sha256: hashed.sha256, size: hashed.size, duplicate: false, outOfGit };
+    } finally {
+      if (temp !== undefined) await fs.promises.rm(temp, { force: true });
+    }
+  }
+
+  async listIds(): Promise<string[]> {
+    const folder = path.join(this.root, this.location.folder);
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(folder);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => isSafeName(name) && fs.existsSync(path.join(folder, name, EVENTS_FILE))).sort();
+  }
+
+  async list(): Promise<IncidentSummary[]> {
+    const summaries: IncidentSummary[] = [];
+    for (const id of await this.listIds()) {
+      const { state } = await this.load(id);
+      summaries.push({
+        id, title: state.title, severity: state.severity, status: state.status, stage: state.stage,
+        exercise: state.exercise, openedAt: state.opened?.at ?? '',
+      });
+    }
+    return summaries;
+  }
+
+  async state(incidentId: string): Promise<IncidentState> {
+    return (await this.load(incidentId)).state;
+  }
+
+  async status(incidentId: string): Promise<IncidentStatus> {
+    return incidentStatus(await this.state(incidentId), this.options.now());
+  }
+
+  async reconcile(incidentId: string): Promise<ReconcileResult> {
+    const { state, latestAt } = await this.load(incidentId);
+    const folder = this.folderOf(incidentId);
+    const recordPath = path.join(this.root, folder, RECORD_FILE);
+    const edited = await readRegularFile(recordPath);
+    const rendered = renderIncidentMarkdown(state);
+    if (edited === undefined || edited === rendered) {
+      if (edited === rendered) return { incidentId, commit: null, eventIds: [] };
+    }
+    const actor = edited === undefined ? await this.actor() : await this.editor(`${folder}/${RECORD_FILE}`, edited);
+    const drafts: EventDraft[] = edited === undefined ? [] : reconcileIncidentMarkdown(edited, state, actor);
+    const built: BuiltAction[] = drafts.map((draft) => ({ draft, stage: isSafeName(state.stage) ? state.stage : 'incident', action: 'reconciled', warnings: [] }));
+    const result = await this.record(incidentId, latestAt, built, [], actor, 'reconciled');
+    return { incidentId, commit: result.commit, eventIds: result.eventIds };
+  }
+
+  async verify(request: VerifyRequest): Promise<VerifyResult> {
+    return verifyIncidents({ root: this.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
+  }
+
+  async sync(_incidentId?: string): Promise<SyncResult> {
+    throw new ServiceError('sync is not available yet: the recorder\'s sync is still being built');
+  }
+
+  // ——— internals ———
+
+  private folderOf(incidentId: string): string {
+    if (!isSafeName(incidentId)) throw new ServiceError(`invalid incident id ${shown(incidentId)}`);
+    return `${this.location.folder}/${incidentId}`;
+  }
+
+  private load(incidentId: string) {
+    return loadIncident(path.join(this.root, this.folderOf(incidentId)), incidentId);
+  }
+
+  private freshIncidentId(now: Date): string {
+    for (;;) {
+      const id = newIncidentId(now);
+      if (!fs.existsSync(path.join(this.root, this.location.folder, id))) return id;
+    }
+  }
+
+  private async actor(): Promise<Identity> {
+    this.identity ??= await readIdentity(this.root, this.options.env);
+    return this.identity;
+  }
+
+  /** Who made a hand edit: the author of the last commit of the file when the edit is committed, else the local user. */
+  private async editor(repoPath: string, edited: string): Promise<Identity> {
+    const atHead = await runGit(['cat-file', 'blob', `HEAD:${repoPath}`], { cwd: this.root, allowFailure: true });
+    if (atHead.code === 0 && atHead.stdout === edited) {
+      const log = await runGit(['log', '-1', '--format=%an%x00%ae', '--', repoPath], { cwd: this.root, allowFailure: true });
+      const [name, email] = log.stdout.trim().split('\0');
+      if (name && email) return { name, email };
+    }
+    return this.actor();
+  }
+
+  /**
+   * Stamps the drafts (hybrid logical clock, strictly increasing), warns about secrets before the
+   * commit, and records them in one commit. With no drafts, only the rendered files are rewritten.
+   */
+  private async record(
+    incidentId: string,
+    latestAt: string | undefined,
+    actions: readonly BuiltAction[],
+    addFiles: readonly AddFile[] = [],
+    actorOverride?: Identity,
+    actionWords?: string,
+  ): Promise<ActionResult> {
+    const folder = this.folderOf(incidentId);
+    const actor = actorOverride ?? (await this.actor());
+    for (const built of actions) {
+      for (const warning of secretWarnings(describeDraft(built.draft), textOf(built.draft))) this.options.warn?.(warning);
+    }
+    const now = this.options.now();
+    let seen = latestAt;
+    const lines: string[] = [];
+    const eventIds: string[] = [];
+    for (const built of actions) {
+      const at = stampAfter(seen, now);
+      seen = at;
+      const id = newEventId(now);
+      eventIds.push(id);
+      lines.push(serializeEvent(stampEvent(built.draft, { id, at, actor })));
+    }
+    const first = actions[0];
+    const subject = {
+      incidentId,
+      stage: first?.stage ?? 'incident',
+      action: actionWords ?? first?.action ?? 'rendered',
+    };
+    const result = await this.recorder.record({ incidentDir: folder, appendEvents: lines, render: renderIncidentFiles, addFiles, subject, trailers: { events: eventIds } });
+    const warnings = actions.flatMap((a) => a.warnings);
+    if (result.commit === null) warnings.push(`recorded on disk but not committed yet (${result.problem ?? 'git failed'}): it will be committed on the next run`);
+    return { incidentId, commit: result.commit, subject: `${subject.incidentId}: ${subject.stage}: ${subject.action}`, eventIds, warnings };
+  }
+}
+
+/** Every string a responder typed in a draft, joined (for the secret scan). */
+function textOf(draft: EventDraft): string {
+  return Object.entries(draft)
+    .filter(([key, value]) => key !== 'snapshot' && typeof value === 'string')
+    .map(([, value]) => value as string)
+    .join('\n');
+}
+
+function describeDraft(draft: EventDraft): string {
+  return draft.type === 'note.added' ? 'note' : draft.type;
+}
+
+async function readRegularFile(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.promises.lstat(file);
+    if (!stat.isFile()) throw new ServiceError(`${path.basename(file)} is not a regular file`);
+    return await fs.promises.readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ServiceError) throw error;
+    return undefined;
+  }
+}
