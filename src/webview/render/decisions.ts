@@ -3,7 +3,7 @@ import { empty, h, section } from '../dom';
 import { newestFirst } from '../format';
 import { formatUtc } from '../time';
 import type { RenderContext } from './context';
-import { intentForm, textArea, textInput } from './forms';
+import { folded, intentForm, textArea, textInput } from './forms';
 
 export function renderDecisions(ctx: RenderContext): HTMLElement {
   const decisions = newestFirst(ctx.view.decisions);
@@ -14,7 +14,7 @@ export function renderDecisions(ctx: RenderContext): HTMLElement {
         h('div', { class: 'log-meta' }, `Approved by ${d.approvedBy} · recorded by ${d.by} · ${formatUtc(d.at)}`),
         d.why ? h('div', { class: 'log-why' }, `Why: ${d.why}`) : null)))
       : empty('No decisions recorded.'),
-    decisionForm(ctx));
+    folded('decision', 'Record decision', decisionForm(ctx)));
 }
 
 function decisionForm(ctx: RenderContext): HTMLFormElement {

@@ -3,8 +3,11 @@
 import { FIELD_NAMES, type FieldName } from '../../shared/dashboardProtocol';
 import { h, iconButton, section } from '../dom';
 import { FIELD_LABELS, FIELD_PLACEHOLDERS } from '../labels';
+import { formatUtc } from '../time';
 import type { RenderContext } from './context';
 import { intentForm, textArea } from './forms';
+
+const TIME_FIELDS: ReadonlySet<FieldName> = new Set(['occurred-at', 'detected-at']);
 
 export function renderFields(ctx: RenderContext): HTMLElement {
   return section('record', 'Record', 'note', h('dl', { class: 'fields' }, ...FIELD_NAMES.flatMap((name) => fieldRow(ctx, name))));
@@ -17,8 +20,15 @@ function fieldRow(ctx: RenderContext, name: FieldName): HTMLElement[] {
   return [
     h('dt', {}, h('span', {}, label),
       editing ? null : iconButton('edit', `Edit ${label}`, () => ctx.updateUi((ui) => { ui.editingField = name; }, `field:${name}:value`), { 'data-key': `edit:${name}` })),
-    h('dd', {}, editing ? editor(ctx, name, value) : value ? h('span', { class: 'field-value' }, value) : h('span', { class: 'muted' }, 'not set')),
+    h('dd', {}, editing ? editor(ctx, name, value) : shownValue(name, value)),
   ];
+}
+
+function shownValue(name: FieldName, value: string): HTMLElement {
+  if (!value) return h('span', { class: 'muted' }, 'not set');
+  // Time fields read better in the dashboard's UTC format; the recorded text stays in the tooltip.
+  const shown = TIME_FIELDS.has(name) ? formatUtc(value) : value;
+  return h('span', { class: 'field-value', title: shown === value ? undefined : value }, shown);
 }
 
 function editor(ctx: RenderContext, name: FieldName, value: string): HTMLFormElement {

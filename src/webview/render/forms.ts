@@ -74,3 +74,8 @@ export function select(formKey: string, name: string, label: string, options: re
   if (selected !== undefined) element.value = selected;
   return element;
 }
+
+/** A form folded behind a summary line, to keep rarely used forms out of the way. */
+export function folded(key: string, summary: string, form: HTMLFormElement): HTMLDetailsElement {
+  return h('details', { class: 'folded-form', 'data-key': `fold:${key}` }, h('summary', {}, icon('add'), summary), form);
+}

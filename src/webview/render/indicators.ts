@@ -4,7 +4,7 @@ import { empty, h, section } from '../dom';
 import { INDICATOR_LABELS, TLP_LEVELS } from '../labels';
 import { formatUtc } from '../time';
 import type { RenderContext } from './context';
-import { intentForm, select, textInput } from './forms';
+import { folded, intentForm, select, textInput } from './forms';
 
 export function renderIndicators(ctx: RenderContext): HTMLElement {
   const { indicators } = ctx.view;
@@ -19,7 +19,7 @@ export function renderIndicators(ctx: RenderContext): HTMLElement {
           h('td', {}, indicator.tlp ?? ''),
           h('td', {}, indicator.firstSeen ? formatUtc(indicator.firstSeen) : '')))))
       : empty('No indicators yet.'),
-    addForm(ctx));
+    folded('indicator', 'Add indicator', addForm(ctx)));
 }
 
 function addForm(ctx: RenderContext): HTMLFormElement {
