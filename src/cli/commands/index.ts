@@ -7,6 +7,9 @@ export interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  // Runbook commands (issue 3).
+  inspect: { summary: 'show how runbooks are read: stages, steps, diagnostics', load: () => import('./inspect').then((m) => m.command) },
+  lint: { summary: 'check runbooks; exit 1 when any has an error', load: () => import('./lint').then((m) => m.command) },
   // Incident commands (PRODUCT.md §4).
   start: { summary: 'open an incident from a runbook and print its id', load: async () => (await import('./start')).start },
   check: { summary: 'mark a step done', load: async () => (await import('./steps')).check },
