@@ -20,7 +20,9 @@ export interface EvidenceSource {
  */
 export async function inspectEvidenceSource(file: string, cwd: string, root: string): Promise<EvidenceSource> {
   const given = path.resolve(cwd, file);
-  const originalName = path.basename(given);
+  // The name is kept for people; control characters (a newline in a file name) become U+FFFD.
+  // eslint-disable-next-line no-control-regex
+  const originalName = path.basename(given).replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
   let link: fs.Stats;
   try {
     link = await fs.promises.lstat(given);
@@ -82,33 +84,4 @@ export async function copyWithHash(source: string, target: string): Promise<Hash
     await handle.close();
   }
   return { sha256: hash.digest('hex'), size };
-}
-
-/**
- * A safe file name (`[a-z0-9][a-z0-9._-]*`, no `..`) for an original name that may hold anything
- * (path separators, newlines, invalid UTF-8 turned into U+FFFD).
- */
-export function safeEvidenceName(original: string): string {
-  const base = original
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^[^a-z0-9]+/, '')
-    .replace(/[-.]+$/, '')
-    .slice(0, 80);
-  return base.length > 0 ? base : 'evidence';
-}
-
-/** `name`, or `name` with the hash's first characters before its extension when `name` is taken. */
-export function uniqueEvidenceName(name: string, sha256: string, taken: (candidate: string) => boolean): string {
-  if (!taken(name)) return name;
-  const dot = name.lastIndexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const extension = dot > 0 ? name.slice(dot) : '';
-  for (let length = 8; length <= sha256.length; length += 8) {
-    const candidate = `${stem}-${sha256.slice(0, length)}${extension}`;
-    if (!taken(candidate)) return candidate;
-  }
-  throw new ServiceError(`cannot find a free name for evidence ${shown(name)}`);
 }

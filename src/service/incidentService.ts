@@ -262,7 +262,7 @@ export class IncidentService implements IncidentServiceApi {
 /** Every string a responder typed in a draft, joined (for the secret scan). */
 function textOf(draft: EventDraft): string {
   return Object.entries(draft)
-    .filter(([key, value]) => key !== 'snapshot' && typeof value === 'string')
+    .filter(([key, value]) => key !== 'type' && typeof value === 'string')
     .map(([, value]) => value as string)
     .join('\n');
 }
