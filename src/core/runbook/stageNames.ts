@@ -12,6 +12,8 @@ const SYNONYMS: Readonly<Record<CanonicalStage, readonly string[]>> = {
     // NIST's combined phase is named for its analysis half (PRODUCT.md §1).
     'detect & analyze', 'detect & analyse', 'detect and analyze', 'detect and analyse', 'detect/analyze', 'detect/analyse',
     'detection & analysis', 'detection and analysis', 'detection/analysis',
+    // Evidence acquisition opens the analysis phase in AWS's and others' templates ("Acquire, Preserve, Document Evidence").
+    'acquire', 'evidence acquisition', 'evidence collection', 'evidence gathering', 'collect evidence',
   ],
   containment: ['containment', 'contain', 'mitigation', 'mitigate', 'isolation'],
   eradication: ['eradication', 'eradicate', 'remediate', 'remediation', 'clean-up', 'clean up', 'cleanup'],

@@ -16,7 +16,7 @@ describe('runbook: stage recognition', () => {
     ['Lessons Learned', 'post-incident'], ['(L) Lessons Learned', 'post-incident'], ['Lessons/Opportunities for improvement', 'post-incident'],
     ['Post-Incident Activity', 'post-incident'], ['Postmortem', 'post-incident'], ['Follow-up', 'post-incident'], ['Retrospective', 'post-incident'],
     ['Phase two: Containment', 'containment'], ['C. Containment', 'containment'], ['4.x <Recovery steps>', 'recovery'], ['Incident Triage', 'detection'],
-    ['Containment, Eradication & Recovery', 'containment'],
+    ['Containment, Eradication & Recovery', 'containment'], ['Part 1: Acquire, Preserve, Document Evidence', 'analysis'], ['Evidence collection', 'analysis'],
     ['Overview', undefined], ['Appendix A — Investigation Resources', undefined], ['References', undefined], ['Containers', undefined],
     ['Preparing the toolbox', undefined], ['Root Cause Identification', undefined], ['Meaning', undefined], ['<Type of Incident>', undefined],
   ];
