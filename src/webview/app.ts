@@ -5,9 +5,10 @@ import { h, icon } from './dom';
 import { captureUi, restoreUi } from './preserve';
 import type { RenderContext, UiState } from './render/context';
 import { elapsedText } from './render/header';
-import { renderPage } from './render/page';
+import { pageSkeleton, RENDERERS } from './render/page';
 import { paintSla } from './render/slaList';
 import { clockOffset } from './time';
+import { changedParts, partSignatures, type PartKey, type PartSignatures } from './viewParts';
 import type { HostConnection } from './vscodeApi';
 
 export class Dashboard {
@@ -18,6 +19,8 @@ export class Dashboard {
   private ui: UiState = { confirmingAdvance: false };
   private renderQueued = false;
   private focusAfterRender: string | undefined;
+  private slots: ReadonlyMap<PartKey, HTMLElement> | undefined;
+  private signatures: PartSignatures | undefined;
 
   constructor(private readonly root: HTMLElement, private readonly host: HostConnection) {}
 
@@ -86,6 +89,8 @@ export class Dashboard {
   private render(focusKey: string | undefined): void {
     const view = this.view;
     if (!view) {
+      this.slots = undefined;
+      this.signatures = undefined;
       this.root.replaceChildren(this.error
         ? h('div', { class: 'banner error', role: 'alert' }, icon('error'), this.error)
         : h('p', { class: 'loading' }, 'Loading incident…'));
@@ -108,8 +113,18 @@ export class Dashboard {
         this.scheduleRender('advance');
       },
     };
-    this.root.replaceChildren(...renderPage(ctx));
-    if (!view.canRecord) disableControls(this.root);
+    if (!this.slots) {
+      const skeleton = pageSkeleton();
+      this.root.replaceChildren(...skeleton.nodes);
+      this.slots = skeleton.slots;
+    }
+    const signatures = partSignatures({ view, ui: this.ui, error: this.error });
+    for (const key of changedParts(this.signatures, signatures)) {
+      const slot = this.slots.get(key)!;
+      slot.replaceChildren(RENDERERS[key](ctx));
+      if (!view.canRecord) disableControls(slot);
+    }
+    this.signatures = signatures;
     restoreUi(this.root, snapshot, focusKey);
     this.paintBusy();
   }

@@ -1,5 +1,5 @@
 // Re-rendering replaces the DOM, so what the responder was doing is carried across: typed drafts
-// in open forms, open <details>, focus with its caret, and the scroll position. Controls are
+// in open forms, open <details>, and focus with its caret. Controls are
 // matched by their `data-key`.
 
 export interface UiSnapshot {
@@ -7,7 +7,6 @@ export interface UiSnapshot {
   readonly openDetails: ReadonlySet<string>;
   readonly focusKey: string | undefined;
   readonly selection: readonly [number, number] | undefined;
-  readonly scrollY: number;
 }
 
 type Editable = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -22,7 +21,7 @@ export function captureUi(root: HTMLElement): UiSnapshot {
     if (details.open) openDetails.add(details.dataset.key!);
   }
   const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : undefined;
-  return { drafts, openDetails, focusKey: active?.dataset.key, selection: selectionOf(active), scrollY: window.scrollY };
+  return { drafts, openDetails, focusKey: active?.dataset.key, selection: selectionOf(active) };
 }
 
 /** Puts the snapshot back; `focusKey` (a control just opened or closed) wins over the old focus. */
@@ -35,7 +34,6 @@ export function restoreUi(root: HTMLElement, snapshot: UiSnapshot, focusKey?: st
     const details = root.querySelector<HTMLDetailsElement>(`details[data-key="${CSS.escape(key)}"]`);
     if (details) details.open = true;
   }
-  window.scrollTo({ top: snapshot.scrollY });
   const key = focusKey ?? snapshot.focusKey;
   const target = key ? root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) : null;
   if (!target || (target as HTMLButtonElement).disabled) return;

@@ -1,6 +1,8 @@
-// The whole dashboard for one view: banners, header, stepper, then a main column (the work) and
-// a side column (the clock, the people and the record of what was found and kept).
+// The page layout: banners, header, stepper, then a main column (the work) and a side column
+// (the clock, the people and the record of what was found and kept). Each part renders into a
+// slot of its own, so parts are replaced independently.
 import { h } from '../dom';
+import type { PartKey } from '../viewParts';
 import { renderBanners } from './banners';
 import type { RenderContext } from './context';
 import { renderDecisions } from './decisions';
@@ -15,23 +17,41 @@ import { renderSla } from './slaList';
 import { renderChecklists, renderStepper } from './stages';
 import { renderTimeline } from './timeline';
 
-export function renderPage(ctx: RenderContext): Node[] {
-  return [
-    renderBanners(ctx),
-    renderHeader(ctx),
-    renderStepper(ctx),
-    h('div', { class: 'layout' },
-      h('div', { class: 'main-column' },
-        renderChecklists(ctx),
-        renderNoteForm(ctx),
-        renderFields(ctx),
-        renderIndicators(ctx),
-        renderDecisions(ctx)),
-      h('aside', { class: 'side-column', 'aria-label': 'Clock, people and record' },
-        renderSla(ctx),
-        renderPeople(ctx),
-        renderMilestones(ctx),
-        renderTimeline(ctx),
-        renderEvidence(ctx))),
-  ];
+export const RENDERERS: Readonly<Record<PartKey, (ctx: RenderContext) => Node>> = {
+  banners: renderBanners,
+  header: renderHeader,
+  stepper: renderStepper,
+  checklists: renderChecklists,
+  notes: renderNoteForm,
+  fields: renderFields,
+  indicators: renderIndicators,
+  decisions: renderDecisions,
+  sla: renderSla,
+  people: renderPeople,
+  milestones: renderMilestones,
+  timeline: renderTimeline,
+  evidence: renderEvidence,
+};
+
+const TOP: readonly PartKey[] = ['banners', 'header', 'stepper'];
+const MAIN: readonly PartKey[] = ['checklists', 'notes', 'fields', 'indicators', 'decisions'];
+const SIDE: readonly PartKey[] = ['sla', 'people', 'milestones', 'timeline', 'evidence'];
+
+/** The empty layout and its slots, one per part. */
+export function pageSkeleton(): { nodes: Node[]; slots: ReadonlyMap<PartKey, HTMLElement> } {
+  const slots = new Map<PartKey, HTMLElement>();
+  const slotsFor = (keys: readonly PartKey[]) => keys.map((key) => {
+    const slot = h('div', { class: 'slot', 'data-part': key });
+    slots.set(key, slot);
+    return slot;
+  });
+  return {
+    nodes: [
+      ...slotsFor(TOP),
+      h('div', { class: 'layout' },
+        h('div', { class: 'main-column' }, ...slotsFor(MAIN)),
+        h('aside', { class: 'side-column', 'aria-label': 'Clock, people and record' }, ...slotsFor(SIDE))),
+    ],
+    slots,
+  };
 }
