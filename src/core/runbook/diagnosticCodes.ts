@@ -9,6 +9,7 @@ export interface DiagnosticCodeInfo {
 
 export const DIAGNOSTIC_CODES = {
   'file-unreadable': { severity: 'error', meaning: 'The file could not be read (missing, a folder, or no permission).' },
+  'runbook-duplicate-id': { severity: 'error', meaning: 'Two runbooks in the library have the same id.' },
   'internal-error': { severity: 'error', meaning: 'The parser hit an unexpected failure; the runbook is only partly read.' },
   'text-invalid-utf8': { severity: 'error', meaning: 'The file is not valid UTF-8; invalid bytes are read as U+FFFD.' },
   'text-nul-byte': { severity: 'error', meaning: 'The file contains NUL bytes (binary data?); they are read as U+FFFD.' },

@@ -1,0 +1,215 @@
+// The runbook library: every runbook under the configured folders plus the built-in ones.
+// Only front-matter is read to build the index (a full parse costs ~1.8 ms per 9 KB file and
+// 10,000 runbooks must not be parsed at start); a runbook is fully parsed when opened, and
+// both reads are cached by mtime + size so a refresh re-reads only changed files.
+import nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import { readFrontMatter, type RunbookFormat } from './frontMatter';
+import type { Diagnostic, Runbook, RunbookMeta } from './model';
+import { parseRunbook } from './parse';
+
+/** The few file-system calls the library makes (a fake in tests). */
+export interface LibraryFs {
+  readdir(dir: string): Promise<readonly { readonly name: string; isFile(): boolean; isDirectory(): boolean }[]>;
+  stat(file: string): Promise<{ readonly mtimeMs: number; readonly size: number; isFile(): boolean }>;
+  readFile(file: string): Promise<Uint8Array>;
+}
+
+export interface LibraryOptions {
+  /** The repository root; folders and relative paths are resolved against it. */
+  readonly root: string;
+  /** Runbook folders from `.firebreak.yml`, relative to root (or absolute). */
+  readonly folders: readonly string[];
+  /** Where the built-in runbooks live (absolute), if any. */
+  readonly builtinFolder?: string;
+  readonly fs?: LibraryFs;
+}
+
+export interface LibraryEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Absolute path of the runbook file. */
+  readonly file: string;
+  /** Path relative to the root (posix separators), or to the built-in folder for built-ins. */
+  readonly relativePath: string;
+  readonly builtin: boolean;
+  readonly format: RunbookFormat;
+  readonly meta: RunbookMeta;
+  /** How many diagnostics the front-matter alone gave (the full lint runs when opened). */
+  readonly diagnostics: number;
+}
+
+/** A diagnostic about the library as a whole, with the file it points at. */
+export interface LibraryDiagnostic extends Diagnostic {
+  readonly file: string;
+}
+
+interface Stamp {
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+/** Files read at once while indexing: enough to overlap I/O, few enough to bound open files. */
+const PARALLEL_READS = 32;
+
+const defaultFs: LibraryFs = {
+  readdir: (dir) => nodeFs.readdir(dir, { withFileTypes: true }),
+  stat: (file) => nodeFs.stat(file),
+  readFile: (file) => nodeFs.readFile(file),
+};
+
+export class RunbookLibrary {
+  private readonly fs: LibraryFs;
+  private entries = new Map<string, { entry: LibraryEntry; stamp: Stamp }>();
+  private readonly parsed = new Map<string, { runbook: Runbook; stamp: Stamp }>();
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LibraryOptions) {
+    this.fs = options.fs ?? defaultFs;
+  }
+
+  /** Re-indexes the folders; unchanged files (same mtime and size) are not read again. */
+  refresh(): Promise<void> {
+    // Serialised, so overlapping refreshes never interleave their updates.
+    this.refreshing = this.refreshing.then(() => this.reindex(), () => this.reindex());
+    return this.refreshing;
+  }
+
+  /** Every runbook, workspace ones first, each group sorted by path. */
+  list(): LibraryEntry[] {
+    return [...this.entries.values()].map((e) => e.entry).sort((a, b) => Number(a.builtin) - Number(b.builtin) || compare(a.relativePath, b.relativePath));
+  }
+
+  /** An error for every workspace runbook whose id another one already uses (built-ins may be overridden). */
+  duplicates(): LibraryDiagnostic[] {
+    const byId = new Map<string, LibraryEntry[]>();
+    for (const entry of this.list()) byId.set(`${entry.builtin}:${entry.id}`, [...(byId.get(`${entry.builtin}:${entry.id}`) ?? []), entry]);
+    const found: LibraryDiagnostic[] = [];
+    for (const group of byId.values()) {
+      for (const entry of group.slice(1)) {
+        found.push({
+          severity: 'error',
+          code: 'runbook-duplicate-id',
+          message: `The runbook id ${JSON.stringify(entry.id)} is also used by ${group[0]!.relativePath}; ids must be unique in the library.`,
+          line: 1,
+          file: entry.file,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** A runbook by id (a workspace runbook wins over a built-in one) or by path (relative to the root, or absolute). */
+  resolve(idOrPath: string): LibraryEntry | undefined {
+    const list = this.list();
+    const byId = list.find((e) => e.id === idOrPath);
+    if (byId) return byId;
+    const absolute = path.resolve(this.options.root, idOrPath);
+    return list.find((e) => e.file === absolute);
+  }
+
+  /** The full parse of a runbook (cached until the file changes). A path outside the library may be loaded too. */
+  async load(idOrPath: string): Promise<Runbook> {
+    const entry = this.resolve(idOrPath);
+    const file = entry?.file ?? (looksLikePath(idOrPath) ? path.resolve(this.options.root, idOrPath) : undefined);
+    if (!file) throw new Error(`No runbook with the id ${JSON.stringify(idOrPath.slice(0, 80))} in the library.`);
+    const stat = await this.fs.stat(file);
+    const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
+    const cached = this.parsed.get(file);
+    if (cached && sameStamp(cached.stamp, stamp)) return cached.runbook;
+    const bytes = await this.fs.readFile(file);
+    const runbook = parseRunbook(bytes, { file: entry?.relativePath ?? path.relative(this.options.root, file), builtin: entry?.builtin ?? this.isBuiltin(file) });
+    this.parsed.set(file, { runbook, stamp });
+    return runbook;
+  }
+
+  private isBuiltin(file: string): boolean {
+    const folder = this.options.builtinFolder;
+    return folder !== undefined && !path.relative(folder, file).startsWith('..');
+  }
+
+  private async reindex(): Promise<void> {
+    const found: { file: string; relativePath: string; builtin: boolean }[] = [];
+    for (const folder of this.options.folders) {
+      for (const file of await this.markdownFilesUnder(path.resolve(this.options.root, folder))) {
+        found.push({ file, relativePath: toPosix(path.relative(this.options.root, file)), builtin: false });
+      }
+    }
+    if (this.options.builtinFolder) {
+      for (const file of await this.markdownFilesUnder(this.options.builtinFolder)) {
+        found.push({ file, relativePath: toPosix(path.relative(this.options.builtinFolder, file)), builtin: true });
+      }
+    }
+
+    const next = new Map<string, { entry: LibraryEntry; stamp: Stamp }>();
+    const unique = [...new Map(found.map((f) => [f.file, f])).values()];
+    for (let start = 0; start < unique.length; start += PARALLEL_READS) {
+      await Promise.all(unique.slice(start, start + PARALLEL_READS).map(async (item) => {
+        const indexed = await this.indexFile(item.file, item.relativePath, item.builtin);
+        if (indexed) next.set(item.file, indexed);
+      }));
+    }
+    this.entries = next;
+    for (const file of this.parsed.keys()) if (!next.has(file)) this.parsed.delete(file);
+  }
+
+  private async indexFile(file: string, relativePath: string, builtin: boolean) {
+    let stat;
+    try {
+      stat = await this.fs.stat(file);
+    } catch {
+      return undefined; // deleted while indexing
+    }
+    const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
+    const known = this.entries.get(file);
+    if (known && sameStamp(known.stamp, stamp) && known.entry.builtin === builtin) return known;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(file);
+    } catch {
+      return undefined;
+    }
+    const header = readFrontMatter(bytes, { file: relativePath });
+    const entry: LibraryEntry = {
+      id: header.meta.id, title: header.meta.title, file, relativePath, builtin, format: header.format, meta: header.meta, diagnostics: header.diagnostics.length,
+    };
+    return { entry, stamp };
+  }
+
+  /** Every *.md under a folder (none when it does not exist); symlinks are not followed. */
+  private async markdownFilesUnder(folder: string): Promise<string[]> {
+    const files: string[] = [];
+    const pending = [folder];
+    while (pending.length > 0) {
+      const dir = pending.pop()!;
+      let children;
+      try {
+        children = await this.fs.readdir(dir);
+      } catch {
+        continue;
+      }
+      for (const child of children) {
+        if (child.isDirectory() && !SKIPPED_FOLDERS.has(child.name)) pending.push(path.join(dir, child.name));
+        else if (child.isFile() && /\.md$/i.test(child.name)) files.push(path.join(dir, child.name));
+      }
+    }
+    return files;
+  }
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
+}
+
+function looksLikePath(text: string): boolean {
+  return /[\\/]/.test(text) || /\.md$/i.test(text);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
