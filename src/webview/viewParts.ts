@@ -28,7 +28,7 @@ const PART_INPUTS: Readonly<Record<PartKey, (state: PartState) => unknown>> = {
   sla: ({ view }) => view.sla,
   people: ({ view }) => [view.roles, view.escalation],
   milestones: ({ view }) => view.milestones,
-  timeline: ({ view }) => view.timeline,
+  timeline: ({ view, ui }) => [view.timeline, ui.showFullTimeline === true],
   evidence: ({ view }) => view.evidence,
 };
 

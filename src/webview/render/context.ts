@@ -6,6 +6,8 @@ export interface UiState {
   editingField?: FieldName;
   stepPrompt?: { readonly stepId: string; readonly kind: 'block' | 'na' };
   confirmingAdvance: boolean;
+  /** The timeline shows its newest entries until the responder asks for all of them. */
+  showFullTimeline?: boolean;
 }
 
 export interface RenderContext {

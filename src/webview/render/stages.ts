@@ -29,7 +29,7 @@ function checklist(ctx: RenderContext, stage: StageView, index: number): HTMLEle
     h('h2', { id: headingId, tabindex: -1 }, icon(STAGE_ICONS[stage.state]), stage.title,
       h('span', { class: 'count', title: `${stage.done} of ${stage.total} steps done` }, `${stage.done}/${stage.total}`),
       stage.state === 'current' ? h('span', { class: 'badge current' }, 'current') : null),
-    stage.steps.length ? h('ul', { class: 'steps' }, ...stage.steps.map((step) => renderStep(ctx, step))) : empty('No steps in this stage.'),
+    stage.steps.length ? h('ul', { class: 'steps' }, ...stage.steps.map((step, stepIndex) => renderStep(ctx, step, `step-${index}-${stepIndex}`))) : empty('No steps in this stage.'),
     addStepForm(ctx, stage));
 }
 

@@ -7,8 +7,9 @@ import { formatUtc } from '../time';
 import type { RenderContext } from './context';
 import { intentForm, textInput } from './forms';
 
-export function renderStep(ctx: RenderContext, step: StepView): HTMLLIElement {
-  const metaId = `meta-${cssSafe(step.id)}`;
+/** `domId` is unique in the page (step ids may contain characters element ids should not). */
+export function renderStep(ctx: RenderContext, step: StepView, domId: string): HTMLLIElement {
+  const metaId = `${domId}-meta`;
   const checkbox = h('input', {
     type: 'checkbox', checked: step.state === 'checked', 'data-key': `check:${step.id}`, 'aria-describedby': metaId,
     onchange: () => ctx.send({ type: 'setStepChecked', stepId: step.id, checked: checkbox.checked }),
@@ -86,9 +87,4 @@ function reasonPrompt(ctx: RenderContext, step: StepView, kind: 'block' | 'na'):
     },
     onCancel: close,
   });
-}
-
-/** Step ids become part of element ids: keep them to characters that are safe there. */
-function cssSafe(id: string): string {
-  return id.replace(/[^A-Za-z0-9_-]/g, '_');
 }

@@ -53,6 +53,7 @@ describe('dashboard parts are rebuilt only when what they show changes', () => {
     assert.deepEqual(changedParts(before, partSignatures(state(view(), { confirmingAdvance: false, editingField: 'impact' }))), ['fields']);
     assert.deepEqual(changedParts(before, partSignatures(state(view(), { confirmingAdvance: false, stepPrompt: { stepId: 'confirm', kind: 'na' } }))), ['checklists']);
     assert.deepEqual(changedParts(before, partSignatures(state(view(), { confirmingAdvance: true }))), ['header']);
+    assert.deepEqual(changedParts(before, partSignatures(state(view(), { confirmingAdvance: false, showFullTimeline: true }))), ['timeline']);
     assert.deepEqual(changedParts(before, partSignatures(state(view(), undefined, 'No Git identity'))), ['banners']);
   });
 
