@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { reduceIncident, renderIncidentMarkdown, stepsInOrder, type IncidentEvent } from '../../../src/core/incident';
-import { ALICE, BOB, Scenario } from './fixtures';
+import { BOB, Scenario } from './fixtures';
 
 describe('incident model: reducer', () => {
   it('builds the state from the opening snapshot, without preparation steps', () => {
@@ -66,6 +66,5 @@ describe('incident model: reducer', () => {
     assert.equal(s.state.exercise, true);
     assert.match(renderIncidentMarkdown(s.state), /^exercise: true$/m);
     assert.match(renderIncidentMarkdown(s.state), /\*\*Exercise\*\*/);
-    void ALICE;
   });
 });
