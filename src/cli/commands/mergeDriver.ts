@@ -1,6 +1,7 @@
 // `firebreak merge-driver %O %A %B %P`: the Git merge driver for incident files. Git gives the
 // ancestor, ours and theirs as temporary files; the merged result is written to %A.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand } from '../context';
 import { mergeIncidentFile } from '../../service/merge';
@@ -11,7 +12,8 @@ export const mergeDriver: CliCommand = {
   usage: 'firebreak merge-driver <ancestor> <ours> <theirs> <path>',
   async run(context) {
     const { positionals } = parseCommandArgs(context.args, { min: 4 });
-    const [ancestor, ours, theirs, pathInRepo] = positionals as [string, string, string, string];
+    const [ancestor, ours, theirs] = positionals.slice(0, 3).map((file) => path.resolve(context.cwd, file)) as [string, string, string];
+    const pathInRepo = positionals[3]!;
     const merged = mergeIncidentFile({
       path: pathInRepo,
       ancestor: fs.readFileSync(ancestor, 'utf8'),
