@@ -9,11 +9,12 @@ import type { IncidentState, Stamp, StageState, StepState } from './state';
 
 /** Distinct events (by id) sorted by (at, id); among same-id events the first in that order is kept. */
 export function orderEvents(events: readonly IncidentEvent[]): IncidentEvent[] {
-  const keyed = events.map((event) => ({ event, text: serializeEvent(event) }));
-  keyed.sort((a, b) => compare(a.event.at, b.event.at) || compare(a.event.id, b.event.id) || compare(a.text, b.text));
+  // Same (at, id) with different content only happens in a tampered log: serialise just then, so
+  // which copy is kept still does not depend on file order.
+  const sorted = [...events].sort((a, b) => compare(a.at, b.at) || compare(a.id, b.id) || compare(serializeEvent(a), serializeEvent(b)));
   const seen = new Set<string>();
   const out: IncidentEvent[] = [];
-  for (const { event } of keyed) {
+  for (const event of sorted) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
     out.push(event);
