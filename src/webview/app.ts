@@ -7,6 +7,7 @@ import type { RenderContext, UiState } from './render/context';
 import { elapsedText } from './render/header';
 import { pageSkeleton, RENDERERS } from './render/page';
 import { paintSla } from './render/slaList';
+import { syncControlsToView } from './render/syncControls';
 import { clockOffset } from './time';
 import { changedParts, partSignatures, type PartKey, type PartSignatures } from './viewParts';
 import type { HostConnection } from './vscodeApi';
@@ -21,6 +22,8 @@ export class Dashboard {
   private focusAfterRender: string | undefined;
   private slots: ReadonlyMap<PartKey, HTMLElement> | undefined;
   private signatures: PartSignatures | undefined;
+  /** A new state arrived: optimistic controls are set back to it at the next render. */
+  private stateArrived = false;
 
   constructor(private readonly root: HTMLElement, private readonly host: HostConnection) {}
 
@@ -33,6 +36,7 @@ export class Dashboard {
         }
         this.view = message.view;
         this.offsetMs = clockOffset(message.view.now, Date.now());
+        this.stateArrived = true;
         this.scheduleRender();
         break;
       case 'busy':
@@ -125,6 +129,8 @@ export class Dashboard {
       if (!view.canRecord) disableControls(slot);
     }
     this.signatures = signatures;
+    if (this.stateArrived) syncControlsToView(this.root, view);
+    this.stateArrived = false;
     restoreUi(this.root, snapshot, focusKey);
     this.paintBusy();
   }
