@@ -8,7 +8,7 @@ import { CANONICAL_STAGES, type Runbook, type Step } from '../../../src/core/run
 import { parseRunbook } from '../../../src/core/runbook/parse';
 
 const projectRoot = path.join(__dirname, '../../..');
-const RUNBOOK_IDS = ['leaked-secret', 'data-exfiltration', 'insider-threat', 'denial-of-service'];
+const RUNBOOK_IDS = ['leaked-secret', 'data-exfiltration', 'insider-threat', 'denial-of-service', 'generic'];
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const RESPONSE_STAGES = CANONICAL_STAGES.filter((stage) => stage !== 'preparation');
 // A fixed clock, so the stale-review rule never depends on the day the tests run.
