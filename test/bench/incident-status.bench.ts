@@ -72,8 +72,8 @@ async function main(): Promise<void> {
     status(small);
     floor(small);
     status(large);
-    const s100 = await alternate(15, () => status(small), () => floor(small));
-    const s1000 = await alternate(7, () => status(large), () => floor(large));
+    const s100 = await alternate(41, () => status(small), () => floor(small));
+    const s1000 = await alternate(11, () => status(large), () => floor(large));
     const growth = round(s1000.subjectMs / s100.subjectMs, 2);
     console.log(`events per incident: ${eventsPerIncident}`);
     console.log(`100 incidents:   status ${s100.subjectMs} ms, floor (read + JSON.parse) ${s100.floorMs} ms, ratio ${s100.ratio}`);

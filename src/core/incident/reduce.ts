@@ -58,16 +58,20 @@ function stampOf(event: IncidentEvent): Stamp {
   return { at: event.at, actor: event.actor, event: event.id };
 }
 
+function ignoreEvent(state: IncidentState, event: IncidentEvent, reason: string): void {
+  state.ignored.push({ event: event.id, reason });
+}
+
+function stepOf(state: IncidentState, event: IncidentEvent, id: string): StepState | undefined {
+  const found = state.steps.get(id);
+  if (!found) ignoreEvent(state, event, `unknown step "${id.slice(0, 80)}"`);
+  return found;
+}
+
 function apply(state: IncidentState, event: IncidentEvent): void {
   const stamp = stampOf(event);
-  const ignore = (reason: string): void => {
-    state.ignored.push({ event: event.id, reason });
-  };
-  const step = (id: string): StepState | undefined => {
-    const found = state.steps.get(id);
-    if (!found) ignore(`unknown step "${id.slice(0, 80)}"`);
-    return found;
-  };
+  const ignore = (reason: string): void => ignoreEvent(state, event, reason);
+  const step = (id: string): StepState | undefined => stepOf(state, event, id);
   switch (event.type) {
     case 'incident.opened': {
       if (state.opened) return ignore('a second opening event');
