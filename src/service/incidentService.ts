@@ -28,6 +28,7 @@ const REPOSITORY_RUNBOOKS = ['runbooks'];
 
 export class IncidentService implements IncidentServiceApi {
   private identity: Identity | undefined;
+  private recovered = false;
 
   private constructor(
     readonly root: string,
@@ -52,7 +53,7 @@ export class IncidentService implements IncidentServiceApi {
 
   async start(request: StartRequest): Promise<StartResult> {
     const now = this.options.now();
-    const source = loadRunbook(request.runbook, {
+    const source = await loadRunbook(request.runbook, {
       root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now,
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
@@ -75,7 +76,7 @@ export class IncidentService implements IncidentServiceApi {
 
   async addRunbook(incidentId: string, runbook: string): Promise<ActionResult> {
     const { state, latestAt } = await this.load(incidentId);
-    const source = loadRunbook(runbook, {
+    const source = await loadRunbook(runbook, {
       root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now: this.options.now(),
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
@@ -186,6 +187,16 @@ export class IncidentService implements IncidentServiceApi {
 
   // ——— internals ———
 
+  /** Before the first write: commit what a crash (or a failed hook) left on disk, so nothing acknowledged is lost. */
+  private async recoverOnce(): Promise<void> {
+    if (this.recovered) return;
+    this.recovered = true;
+    if (!fs.existsSync(path.join(this.root, this.location.folder))) return;
+    const result = await this.recorder.recover(this.location.folder, renderIncidentFiles);
+    if (result.commits.length > 0) this.options.notice?.(`committed ${result.commits.length} action(s) left uncommitted by an earlier run`);
+    for (const dir of result.handEdited) this.options.notice?.(`${dir}/${RECORD_FILE} has hand edits: run \`firebreak reconcile\``);
+  }
+
   private folderOf(incidentId: string): string {
     if (!isSafeName(incidentId)) throw new ServiceError(`invalid incident id ${shown(incidentId)}`);
     return `${this.location.folder}/${incidentId}`;
@@ -232,6 +243,7 @@ export class IncidentService implements IncidentServiceApi {
   ): Promise<ActionResult> {
     const folder = this.folderOf(incidentId);
     const actor = actorOverride ?? (await this.actor());
+    await this.recoverOnce();
     for (const built of actions) {
       for (const warning of secretWarnings(describeDraft(built.draft), textOf(built.draft))) this.options.warn?.(warning);
     }

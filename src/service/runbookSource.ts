@@ -1,7 +1,9 @@
-// Finding the runbook `start` and `add-runbook` name: a path to a file, or an id looked up in the
-// repository's runbook folder and the built-in library. Read once, as bytes (copied verbatim).
+// Finding the runbook `start` and `add-runbook` name: a path to a file (relative to where the
+// command runs), or an id resolved through the runbook library (the repository's folders, then the
+// built-ins). Read once as bytes: the snapshot and the byte copy come from the same bytes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { RunbookLibrary } from '../core/runbook/library';
 import type { Runbook } from '../core/runbook/model';
 import { parseRunbook } from '../core/runbook/parse';
 import { ServiceError, shown } from './errors';
@@ -16,47 +18,29 @@ export interface RunbookSource {
 export interface RunbookFolders {
   readonly root: string;
   readonly cwd: string;
-  /** Repository folders searched for ids, relative to the root. */
+  /** Repository folders holding runbooks, relative to the root. */
   readonly repositoryFolders: readonly string[];
   readonly builtinDir?: string;
   readonly now: Date;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-
-export function loadRunbook(reference: string, folders: RunbookFolders): RunbookSource {
+export async function loadRunbook(reference: string, folders: RunbookFolders): Promise<RunbookSource> {
   const asPath = path.resolve(folders.cwd, reference);
   if (reference.includes('/') || reference.endsWith('.md') || fs.existsSync(asPath)) {
-    return read(asPath, recordedPathOf(asPath, folders), false, folders.now);
+    const builtin = folders.builtinDir !== undefined && isInside(folders.builtinDir, asPath);
+    return read(asPath, recordedPathOf(asPath, folders), builtin, folders.now);
   }
-  if (!ID.test(reference)) throw new ServiceError(`no runbook ${shown(reference)}: give a runbook id or a path to a Markdown file`);
-  const candidates: { dir: string; builtin: boolean }[] = [
-    ...folders.repositoryFolders.map((f) => ({ dir: path.join(folders.root, f), builtin: false })),
-    ...(folders.builtinDir ? [{ dir: folders.builtinDir, builtin: true }] : []),
-  ];
-  for (const { dir, builtin } of candidates) {
-    const found = findById(dir, reference, builtin, folders.now);
-    if (found) return { ...found, recordedPath: builtin ? `builtin/${path.basename(found.runbook.file)}` : recordedPathOf(found.runbook.file, folders) };
+  const library = new RunbookLibrary({
+    root: folders.root,
+    folders: folders.repositoryFolders,
+    ...(folders.builtinDir ? { builtinFolder: folders.builtinDir } : {}),
+  });
+  await library.refresh();
+  const entry = library.resolve(reference);
+  if (!entry) {
+    throw new ServiceError(`no runbook with id ${shown(reference)} in ${[...folders.repositoryFolders.map((f) => `${f}/`), ...(folders.builtinDir ? ['the built-in library'] : [])].join(', ')}`);
   }
-  throw new ServiceError(`no runbook with id ${shown(reference)} in ${candidates.map((c) => c.builtin ? 'the built-in library' : path.relative(folders.root, c.dir) || '.').join(', ') || 'any runbook folder'}`);
-}
-
-/** `<id>.md` first (the convention), then any Markdown file whose parsed id matches. */
-function findById(dir: string, id: string, builtin: boolean, now: Date): Omit<RunbookSource, 'recordedPath'> | undefined {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    return undefined;
-  }
-  const ordered = [...names.filter((n) => n === `${id}.md`), ...names.filter((n) => n !== `${id}.md`)];
-  for (const name of ordered) {
-    const file = path.join(dir, name);
-    if (!fs.lstatSync(file).isFile()) continue;
-    const source = read(file, file, builtin, now);
-    if (source.runbook.id === id) return source;
-  }
-  return undefined;
+  return read(entry.file, entry.builtin ? `builtin/${entry.relativePath}` : entry.relativePath, entry.builtin, folders.now);
 }
 
 function read(file: string, recordedPath: string, builtin: boolean, now: Date): RunbookSource {
@@ -68,14 +52,18 @@ function read(file: string, recordedPath: string, builtin: boolean, now: Date): 
   }
   if (!stat.isFile()) throw new ServiceError(`runbook ${shown(recordedPath)} is not a regular file`);
   const bytes = fs.readFileSync(file);
-  const runbook = parseRunbook(bytes, { file, now, builtin });
+  const runbook = parseRunbook(bytes, { file: recordedPath, now, builtin });
   if (runbook.stages.every((s) => s.steps.length === 0)) throw new ServiceError(`runbook ${shown(recordedPath)} has no steps`);
   return { runbook, bytes, recordedPath };
 }
 
 function recordedPathOf(file: string, folders: RunbookFolders): string {
-  const relative = path.relative(folders.root, file);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
-  if (folders.builtinDir && !path.relative(folders.builtinDir, file).startsWith('..')) return `builtin/${path.basename(file)}`;
+  if (isInside(folders.root, file)) return path.relative(folders.root, file).split(path.sep).join('/');
+  if (folders.builtinDir && isInside(folders.builtinDir, file)) return `builtin/${path.basename(file)}`;
   return path.basename(file);
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
