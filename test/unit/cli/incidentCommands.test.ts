@@ -149,6 +149,22 @@ describe('cli: incident commands', function () {
     assert.equal((await fx.run('verify', id)).code, 0);
   });
 
+  it('gives a clear error for a file name that is not valid UTF-8, writing nothing', async () => {
+    const raw = Buffer.concat([Buffer.from(`${fx.dir}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]);
+    fs.writeFileSync(raw, 'bytes');
+    const name = fs.readdirSync(fx.dir).find((n) => n.startsWith('bad-'))!;
+    const before = fx.commitCount();
+    const result = await fx.run('evidence', id, name);
+    if (result.code === 0) {
+      assert.match(result.out, /^e1-bad-.*: stored/);
+    } else {
+      assert.equal(result.code, 1);
+      assert.match(result.err, /cannot read evidence file "bad-.*": it does not exist/);
+      assert.equal(fx.commitCount(), before);
+      assert.equal(fs.existsSync(fx.file('incidents', id, 'evidence')), false);
+    }
+  });
+
   it('keeps evidence out of Git on request, recording hash and location', async () => {
     fs.writeFileSync(fx.file('big.bin'), Buffer.alloc(1000, 1));
     const out = await fx.ok('evidence', id, 'big.bin', '--out-of-git');
