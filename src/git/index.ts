@@ -1,0 +1,18 @@
+// Public API of the git layer (no vscode): safe git execution, the recorder, where incidents
+// live, sync and the merge driver, PR URLs, and safe reads for verify.
+export { runGit, GitError, nonInteractiveEnv, DEFAULT_GIT_TIMEOUT_MS, type GitRunOptions, type GitResult } from './exec';
+export { isSafeName, isSafeRelativePath, isSafeBranch, isSafeRemoteName, isSafeToken } from './names';
+export { buildCommitMessage, isSafeAction, type CommitSubject, type CommitTrailers } from './commitMessage';
+export { writeFileDurable, copyFileDurable, fsyncDir, TEMP_PREFIX } from './durable';
+export { repoPaths, readHead, type RepoPaths } from './repo';
+export { splitEventLines, eventIdOf, eventAtOf } from './eventLines';
+export {
+  Recorder,
+  GitIdentityError,
+  type RenderFn,
+  type AddFile,
+  type RecordRequest,
+  type RecordResult,
+  type RecoverResult,
+  type RecorderOptions,
+} from './recorder';
