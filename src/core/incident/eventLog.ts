@@ -2,7 +2,7 @@
 // its 1-based line number, and the good lines are still returned.
 import { isIsoUtcMs } from './clock';
 import { EVENT_TYPES, FIELD_NAMES, INDICATOR_TYPES, MILESTONES, TLP_LEVELS, type EventType, type IncidentEvent } from './events';
-import { isEventId } from './ids';
+import { isEventId, isSafeName } from './ids';
 
 export interface EventLogError {
   /** 1-based line in `events.jsonl`. */
@@ -65,13 +65,16 @@ const time = (name: string): Check => (d) => (isIsoUtcMs(d[name]) ? undefined : 
 const optTime = (name: string): Check => (d) => (d[name] === undefined ? undefined : time(name)(d));
 const strings = (name: string): Check => (d) =>
   Array.isArray(d[name]) && (d[name] as unknown[]).every((s) => typeof s === 'string') ? undefined : `"${name}" must be a list of strings`;
+/** Names used in paths (evidence files, runbook copies, the incident id) must be safe names. */
+const safe = (name: string): Check => (d) => (typeof d[name] === 'string' && isSafeName(d[name] as string) ? undefined : `"${name}" must be a safe name ([a-z0-9][a-z0-9._-]*)`);
+const optSafe = (name: string): Check => (d) => (d[name] === undefined ? undefined : safe(name)(d));
 const bool = (name: string): Check => (d) => (typeof d[name] === 'boolean' ? undefined : `"${name}" must be true or false`);
 const nonNegativeInteger = (name: string): Check => (d) =>
   Number.isSafeInteger(d[name]) && (d[name] as number) >= 0 ? undefined : `"${name}" must be a non-negative integer`;
 const runbookRef: Check = (d) => {
   const ref = d.runbook as Record<string, unknown> | undefined;
   if (!isObject(ref)) return '"runbook" must be an object';
-  const bad = [str('id'), str('path'), str('file'), str('sha256')].map((c) => c(ref)).find(Boolean);
+  const bad = [str('id'), str('path'), safe('file'), str('sha256')].map((c) => c(ref)).find(Boolean);
   if (bad) return `runbook: ${bad}`;
   return ref.version === null || Number.isSafeInteger(ref.version) ? undefined : 'runbook: "version" must be an integer or null';
 };
@@ -90,7 +93,7 @@ const snapshot: Check = (d) => {
 };
 
 const CHECKS: Record<EventType, readonly Check[]> = {
-  'incident.opened': [str('incident'), str('title'), str('severity'), bool('exercise'), runbookRef, snapshot, optStr('fromAlert')],
+  'incident.opened': [safe('incident'), str('title'), str('severity'), bool('exercise'), runbookRef, snapshot, optStr('fromAlert')],
   'step.checked': [str('step'), optStr('note')],
   'step.unchecked': [str('step'), optStr('note')],
   'step.added': [str('step'), str('stage'), str('text'), optStr('owner')],
@@ -109,7 +112,7 @@ const CHECKS: Record<EventType, readonly Check[]> = {
   'decision.recorded': [str('what'), str('approvedBy'), optStr('why')],
   'handoff': [str('from'), str('to'), optStr('summary')],
   'handoff.acknowledged': [str('handoff')],
-  'evidence.added': [str('evidence'), str('name'), optStr('file'), str('sha256'), nonNegativeInteger('size'), optStr('description'), optStr('location')],
+  'evidence.added': [safe('evidence'), str('name'), optSafe('file'), str('sha256'), nonNegativeInteger('size'), optStr('description'), optStr('location')],
   'evidence.transferred': [str('evidence'), str('from'), str('to')],
   'sla.missed': [str('stage'), str('severity'), time('deadline')],
   'incident.closed': [strings('uncheckedRequired'), optStr('reason')],

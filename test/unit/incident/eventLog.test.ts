@@ -53,3 +53,18 @@ describe('incident model: events.jsonl', () => {
     }
   });
 });
+
+describe('incident model: events.jsonl names used in paths', () => {
+  it('rejects an evidence file, runbook copy or incident id that is not a safe name', () => {
+    const s = new Scenario();
+    const opening = s.open();
+    const evidence = { ...opening, type: 'evidence.added', evidence: 'e1', name: 'x', file: '../../etc/passwd', sha256: 'a'.repeat(64), size: 1 };
+    const badRunbook = { ...opening, runbook: { ...(opening as { runbook: object }).runbook, file: '../runbook.md' } };
+    const badId = { ...opening, incident: '-rf' };
+    const parsed = parseEventLog([evidence, badRunbook, badId].map((e) => JSON.stringify(e)).join('\n'));
+    assert.equal(parsed.events.length, 0);
+    assert.match(parsed.errors[0]!.message, /"file" must be a safe name/);
+    assert.match(parsed.errors[1]!.message, /runbook: "file" must be a safe name/);
+    assert.match(parsed.errors[2]!.message, /"incident" must be a safe name/);
+  });
+});

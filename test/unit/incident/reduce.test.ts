@@ -68,3 +68,18 @@ describe('incident model: reducer', () => {
     assert.match(renderIncidentMarkdown(s.state), /\*\*Exercise\*\*/);
   });
 });
+
+describe('incident model: clock skew', () => {
+  it('a clone whose clock is 10 minutes slow cannot make an older-stamped change win over what it saw', () => {
+    const fast = new Scenario();
+    fast.open();
+    fast.act({ kind: 'check', step: 'confirm-report' }, 10); // 10:10 on the fast machine
+    // The slow clone syncs, sees the check, and unchecks at what its clock calls 10:05.
+    const slow = new Scenario();
+    slow.events.push(...fast.events);
+    const unchecked = slow.act({ kind: 'uncheck', step: 'confirm-report' }, 5, BOB);
+    assert.equal(unchecked.at, '2026-11-28T10:10:00.001Z');
+    assert.equal(reduceIncident([...fast.events, unchecked]).steps.get('confirm-report')!.checked, false);
+    assert.equal(reduceIncident([unchecked, ...fast.events].reverse()).steps.get('confirm-report')!.checked, false);
+  });
+});
