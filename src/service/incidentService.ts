@@ -167,9 +167,8 @@ export class IncidentService implements IncidentServiceApi {
     const recordPath = path.join(this.root, folder, RECORD_FILE);
     const edited = await readRegularFile(recordPath);
     const rendered = renderIncidentMarkdown(state);
-    if (edited === undefined || edited === rendered) {
-      if (edited === rendered) return { incidentId, commit: null, eventIds: [] };
-    }
+    if (edited === rendered) return { incidentId, commit: null, eventIds: [] };
+    // A deleted incident.md is simply rendered again; an edited one becomes events (or notes).
     const actor = edited === undefined ? await this.actor() : await this.editor(`${folder}/${RECORD_FILE}`, edited);
     const drafts: EventDraft[] = edited === undefined ? [] : reconcileIncidentMarkdown(edited, state, actor);
     const built: BuiltAction[] = drafts.map((draft) => ({ draft, stage: isSafeName(state.stage) ? state.stage : 'incident', action: 'reconciled', warnings: [] }));
