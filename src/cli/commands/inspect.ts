@@ -43,7 +43,7 @@ export const command: CliCommand = {
     const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean' }, min: 1, max: Infinity });
     const runbooks: Runbook[] = [];
     for (const file of positionals) {
-      runbooks.push(await readRunbookFile(path.resolve(context.cwd, file), { file, now: context.now() }));
+      runbooks.push(readRunbookFile(path.resolve(context.cwd, file), { file, now: context.now() }));
     }
     if (values.json) context.stdout(`${JSON.stringify(runbooks.map(inspectJson), null, 2)}\n`);
     else for (const runbook of runbooks) context.stdout(describe(runbook));

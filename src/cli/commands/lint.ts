@@ -73,7 +73,7 @@ export const command: CliCommand = {
     const results: { file: string; diagnostics: Diagnostic[] }[] = [];
     for (const given of positionals) {
       for (const file of await markdownFiles(given, context.cwd)) {
-        const runbook = await readRunbookFile(path.resolve(context.cwd, file), { file, now });
+        const runbook = readRunbookFile(path.resolve(context.cwd, file), { file, now });
         const diagnostics = [...runbook.diagnostics];
         if (base !== undefined) {
           const before = await runbookAtBase(base, file, context.cwd);

@@ -35,9 +35,8 @@ export function parseStepMeta(comment: string | undefined, line: number, diagnos
     const colon = trimmed.indexOf(':');
     const key = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim().toLowerCase();
     const value = colon < 0 ? undefined : trimmed.slice(colon + 1).trim();
-    const shownKey = JSON.stringify(key.slice(0, 30));
     if (!KNOWN_KEYS.includes(key)) {
-      diagnostics.add('step-meta-unknown-key', `Unknown step metadata key ${shownKey}; known keys: ${KNOWN_KEYS.join(', ')}.`, line);
+      diagnostics.add('step-meta-unknown-key', `Unknown step metadata key ${JSON.stringify(key.slice(0, 30))}; known keys: ${KNOWN_KEYS.join(', ')}.`, line);
       continue;
     }
     if (key === 'required' || key === 'evidence') {
@@ -48,7 +47,7 @@ export function parseStepMeta(comment: string | undefined, line: number, diagnos
       continue;
     }
     if (value === undefined || value === '') {
-      diagnostics.add('step-meta-invalid', `${shownKey} needs a value ("${key}: …").`, line);
+      diagnostics.add('step-meta-invalid', `${JSON.stringify(key)} needs a value ("${key}: …").`, line);
       continue;
     }
     if (key === 'id') {

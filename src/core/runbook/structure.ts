@@ -42,7 +42,7 @@ const TASK_MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
 const BOLD_LABEL = /^(?:\*\*([^*\n]+)\*\*|__([^_\n]+)__)[ \t]*:?$/;
 
 interface OpenItem {
-  readonly step?: StepDraft;
+  readonly step: StepDraft | undefined;
   readonly startLine: number;
   /** Line after the item's last line. */
   readonly endLine: number;
@@ -122,7 +122,8 @@ export function buildSections(input: StructureInput): SectionDraft[] {
           }
         }
         const parentOwner = openItems.length > 0 ? openItems[openItems.length - 1]!.ownerIndex : -1;
-        openItems.push({ ...(step ? { step } : {}), startLine: token.map?.[0] ?? 0, endLine: Math.min(token.map?.[1] ?? lines.length, lines.length), nested: [], ownerIndex: step ? openItems.length : parentOwner });
+        // A plain literal (no conditional spread): this runs for every list item and spreads are slow here.
+        openItems.push({ step, startLine: token.map?.[0] ?? 0, endLine: Math.min(token.map?.[1] ?? lines.length, lines.length), nested: [], ownerIndex: step ? openItems.length : parentOwner });
         if (token.map) {
           // Record this item's range in the nearest enclosing step, to leave it out of that step's detail.
           if (step && parentOwner >= 0) openItems[parentOwner]!.nested.push([token.map[0], token.map[1]]);
