@@ -69,7 +69,9 @@ describe('incident model: hostile text everywhere', () => {
   }
 
   it('reads a field edited to hostile text back exactly', () => {
-    for (const text of HOSTILE.filter((t) => t.trim() !== '' && !/[\u0000-\u001f\u2028]/.test(t.replace(/\n/g, '')))) {
+    // Text without control characters (those are replaced on rendering, so cannot read back).
+    const readable = (t: string) => [...t.replace(/\n/g, '')].every((c) => c >= ' ' && c !== '\u2028');
+    for (const text of HOSTILE.filter((t) => t.trim() !== '' && readable(t))) {
       const s = new Scenario();
       s.open();
       s.record({ type: 'field.set', field: 'summary', value: text }, ALICE, s.at(1));
