@@ -8,7 +8,7 @@ import { CANONICAL_STAGES, type Runbook, type Step } from '../../../src/core/run
 import { parseRunbook } from '../../../src/core/runbook/parse';
 
 const projectRoot = path.join(__dirname, '../../..');
-const OWNED_RUNBOOKS = ['phishing', 'malware-endpoint', 'ransomware', 'account-compromise'];
+const OWNED_RUNBOOKS = ['phishing', 'malware-endpoint', 'ransomware', 'account-compromise', 'business-email-compromise'];
 const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 // Fixed, so the stale-review rule gives the same answer whatever day the suite runs.
 const FIXED_CLOCK = new Date('2026-11-28T00:00:00Z');
