@@ -1,8 +1,11 @@
 // The built-in runbooks for leaked secrets, data exfiltration, insider threat, denial of service and
 // anything else (issue 4): each must lint clean and hold to the library's content rules.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { main } from '../../../src/cli/main';
 import { parseDurationMinutes } from '../../../src/core/runbook/duration';
 import { CANONICAL_STAGES, type Runbook, type Step } from '../../../src/core/runbook/model';
 import { parseRunbook } from '../../../src/core/runbook/parse';
@@ -28,6 +31,38 @@ function fencedBlockCount(detail: string): number {
 
 function boldLabelCount(detail: string): number {
   return detail.split('\n').filter((line) => /^\s*\*\*[^*]+:\*\*\s*$/.test(line)).length;
+}
+
+/** Runs the CLI in-process in `cwd`, collecting what it prints. */
+async function firebreak(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+function makeDrillRepository(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-drill-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.name', 'Drill Runner');
+  git('config', 'user.email', 'drill@example.com');
+  git('config', 'commit.gpgsign', 'false');
+  git('commit', '-q', '--allow-empty', '-m', 'Start the drill repository');
+  return dir;
+}
+
+interface DrillStatus {
+  readonly status: string;
+  readonly exercise: boolean;
+  readonly steps: { readonly total: number; readonly checked: number; readonly requiredOpen: number };
+  readonly stages: readonly { readonly id: string; readonly steps: readonly { readonly id: string }[] }[];
+}
+
+async function drillStatus(repo: string, incident: string): Promise<DrillStatus> {
+  const result = await firebreak(repo, 'status', incident, '--json');
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as DrillStatus;
 }
 
 for (const id of RUNBOOK_IDS) {
@@ -123,6 +158,37 @@ for (const id of RUNBOOK_IDS) {
     it('lists every placeholder it uses in customise, and nothing more', () => {
       const used = [...new Set(runbook.placeholders.map((p) => p.name))].sort();
       assert.deepEqual([...runbook.customise].sort(), used);
+    });
+
+    it('runs end to end as a CLI drill: start, check every step in order with a note, close, verify', async function () {
+      this.timeout(120_000);
+      const repo = makeDrillRepository();
+      try {
+        const started = await firebreak(repo, 'start', path.join(projectRoot, file), '--title', `Drill of ${id}`, '--exercise');
+        assert.equal(started.code, 0, started.stderr);
+        const incident = started.stdout.trim().split('\n').pop()!;
+        const stages = (await drillStatus(repo, incident)).stages;
+        assert.deepEqual(stages.map((s) => s.id), RESPONSE_STAGES, 'an incident starts at detection');
+        for (const [index, stage] of stages.entries()) {
+          for (const step of stage.steps) {
+            const checked = await firebreak(repo, 'check', incident, step.id, '--note', `Drill: ${step.id} done`);
+            assert.equal(checked.code, 0, `${step.id}: ${checked.stderr}`);
+          }
+          if (index < stages.length - 1) assert.equal((await firebreak(repo, 'advance', incident)).code, 0);
+        }
+        const closed = await firebreak(repo, 'close', incident);
+        assert.equal(closed.code, 0, closed.stderr);
+        assert.doesNotMatch(closed.stderr, /unchecked/, 'closing warned about unchecked required steps');
+        const status = await drillStatus(repo, incident);
+        assert.equal(status.status, 'closed');
+        assert.equal(status.exercise, true);
+        assert.equal(status.steps.checked, status.steps.total);
+        assert.equal(status.steps.total, steps.length - runbook.stages[0]!.steps.length);
+        const verified = await firebreak(repo, 'verify', incident);
+        assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+      } finally {
+        fs.rmSync(repo, { recursive: true, force: true });
+      }
     });
 
     it('ends with references to NIST SP 800-61r3 and the CISA playbooks', () => {
