@@ -16,3 +16,9 @@ export {
   type RecoverResult,
   type RecorderOptions,
 } from './recorder';
+export { mergeEventLogs } from './mergeEvents';
+export { pullRequestUrl } from './prUrl';
+export { readBlobAtRef, type BlobRead } from './readBlob';
+export { gitAttributesBlock, ensureGitAttributes, installMergeDriver, runMergeDriver, EVENTS_DRIVER, RENDERED_DRIVER } from './attributes';
+export { syncIncidents, type SyncOptions, type SyncResult, type SyncState } from './sync';
+export { AutoSync, type AutoSyncOptions, type AutoSyncStatus } from './autoSync';

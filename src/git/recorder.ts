@@ -242,6 +242,28 @@ export class Recorder {
     });
   }
 
+  /**
+   * Writes `files` (repository-relative path → content) durably and commits exactly them, e.g.
+   * `.gitattributes` or a re-render, as `<subject>`. Resolves like `record()`.
+   */
+  async commitFiles(files: Readonly<Record<string, string>>, subject: CommitSubject, trailers: CommitTrailers = { events: [] }): Promise<RecordResult> {
+    const message = buildCommitMessage(subject, trailers);
+    const names = Object.keys(files);
+    for (const name of names) if (name !== '.gitattributes') assertSafeRelative(name, 'file');
+    return this.exclusive(async (repo) => {
+      await this.checkIdentity(repo);
+      const created: string[] = [];
+      for (const name of names) {
+        const target = path.join(repo.root, name);
+        await fs.promises.mkdir(path.dirname(target), { recursive: true });
+        if (!fs.existsSync(target)) created.push(name);
+        await writeFileDurable(target, files[name]!);
+        await fsyncDir(path.dirname(target));
+      }
+      return this.commitLocked(repo, names[0]?.split('/').slice(0, -1).join('/') || '.', [{ subject, events: trailers.events, paths: names }], message, created);
+    });
+  }
+
   /** Stops timed retries (call on shutdown; pending actions stay on disk for `recover()`). */
   dispose(): void {
     for (const pending of this.pendingByDir.values()) clearTimeout(pending.timer);

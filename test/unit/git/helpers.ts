@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -39,4 +40,11 @@ export function eventLine(at = new Date().toISOString(), extra: Record<string, u
 export function renderCount(lines: readonly string[]): Record<string, string> {
   const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
   return { 'incident.md': `# Incident\n\n${lines.length} events\n\n${ids.map((id) => `- ${id}`).join('\n')}\n` };
+}
+
+export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** `node --import <tsx> <script>` usable from any working directory (e.g. as a git merge driver). */
+export function tsNodeCommand(script: string): string[] {
+  return [process.execPath, '--import', pathToFileURL(path.join(projectRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, script];
 }
