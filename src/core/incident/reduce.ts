@@ -70,11 +70,9 @@ function stepOf(state: IncidentState, event: IncidentEvent, id: string): StepSta
 
 function apply(state: IncidentState, event: IncidentEvent): void {
   const stamp = stampOf(event);
-  const ignore = (reason: string): void => ignoreEvent(state, event, reason);
-  const step = (id: string): StepState | undefined => stepOf(state, event, id);
   switch (event.type) {
     case 'incident.opened': {
-      if (state.opened) return ignore('a second opening event');
+      if (state.opened) return ignoreEvent(state, event, 'a second opening event');
       state.id = event.incident;
       state.title = event.title;
       state.severity = event.severity;
@@ -86,19 +84,19 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       return;
     }
     case 'runbook.added':
-      if (state.runbooks.some((r) => r.id === event.runbook.id)) return ignore(`runbook "${event.runbook.id}" already joined`);
+      if (state.runbooks.some((r) => r.id === event.runbook.id)) return ignoreEvent(state, event, `runbook "${event.runbook.id}" already joined`);
       addRunbook(state, event.runbook, event.snapshot, stamp);
       return;
     case 'step.checked':
     case 'step.unchecked': {
-      const target = step(event.step);
+      const target = stepOf(state, event, event.step);
       if (!target) return;
       target.checked = event.type === 'step.checked';
       target.checkedChange = { ...stamp, ...(event.note !== undefined ? { note: event.note } : {}) };
       return;
     }
     case 'step.added': {
-      if (state.steps.has(event.step)) return ignore(`step "${event.step}" already exists`);
+      if (state.steps.has(event.step)) return ignoreEvent(state, event, `step "${event.step}" already exists`);
       const stage = ensureStage(state, event.stage);
       state.steps.set(event.step, {
         id: event.step, text: event.text, stage: stage.id, required: false, evidenceRequired: false, origin: 'added',
@@ -108,22 +106,22 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       return;
     }
     case 'step.claimed': {
-      const target = step(event.step);
+      const target = stepOf(state, event, event.step);
       if (target) target.claimed = { ...stamp, person: event.person ?? event.actor.name, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
       return;
     }
     case 'step.blocked': {
-      const target = step(event.step);
+      const target = stepOf(state, event, event.step);
       if (target) target.blocked = { ...stamp, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
       return;
     }
     case 'step.unblocked': {
-      const target = step(event.step);
+      const target = stepOf(state, event, event.step);
       if (target) delete target.blocked;
       return;
     }
     case 'step.na': {
-      const target = step(event.step);
+      const target = stepOf(state, event, event.step);
       if (target) target.na = { ...stamp, reason: event.reason };
       return;
     }
@@ -168,7 +166,7 @@ function apply(state: IncidentState, event: IncidentEvent): void {
     case 'indicator.retracted': {
       const key = indicatorKey(event.indicator, event.value);
       const existing = state.indicators.find((i) => i.key === key);
-      if (!existing) return ignore('retracting an indicator that was never added');
+      if (!existing) return ignoreEvent(state, event, 'retracting an indicator that was never added');
       existing.retracted = { ...stamp, ...(event.reason !== undefined ? { reason: event.reason } : {}) };
       return;
     }
@@ -180,14 +178,14 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       return;
     case 'handoff.acknowledged': {
       const handoff = state.handoffs.find((h) => h.event === event.handoff);
-      if (!handoff) return ignore('acknowledging an unknown hand-off');
+      if (!handoff) return ignoreEvent(state, event, 'acknowledging an unknown hand-off');
       handoff.acknowledged = stamp;
       // The incoming person now holds the incident.
       state.roles.set('commander', { ...stamp, person: handoff.to });
       return;
     }
     case 'evidence.added':
-      if (state.evidence.some((e) => e.evidence === event.evidence)) return ignore(`evidence "${event.evidence}" already added`);
+      if (state.evidence.some((e) => e.evidence === event.evidence)) return ignoreEvent(state, event, `evidence "${event.evidence}" already added`);
       state.evidence.push({
         ...stamp, evidence: event.evidence, name: event.name, sha256: event.sha256, size: event.size,
         ...(event.file !== undefined ? { file: event.file } : {}),
@@ -198,13 +196,13 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       return;
     case 'evidence.transferred': {
       const item = state.evidence.find((e) => e.evidence === event.evidence);
-      if (!item) return ignore(`unknown evidence "${event.evidence.slice(0, 80)}"`);
+      if (!item) return ignoreEvent(state, event, `unknown evidence "${event.evidence.slice(0, 80)}"`);
       item.custody.push({ ...stamp, from: event.from, to: event.to });
       item.holder = event.to;
       return;
     }
     case 'sla.missed':
-      if (state.slaMissed.some((m) => m.stage === event.stage)) return ignore(`SLA miss of "${event.stage}" already recorded`);
+      if (state.slaMissed.some((m) => m.stage === event.stage)) return ignoreEvent(state, event, `SLA miss of "${event.stage}" already recorded`);
       state.slaMissed.push({ ...stamp, stage: event.stage, severity: event.severity, deadline: event.deadline });
       return;
     case 'incident.closed': {
