@@ -32,7 +32,7 @@ let counter = 0;
 /** A JSON event line with a unique id and the given `at`. */
 export function eventLine(at = new Date().toISOString(), extra: Record<string, unknown> = {}): string {
   counter++;
-  const id = `01TEST${process.pid.toString(36).toUpperCase()}${counter.toString(36).toUpperCase()}`.padEnd(26, '0').slice(0, 26);
+  const id = `01TEST${process.pid.toString(36).toUpperCase().padStart(8, '0')}${counter.toString(36).toUpperCase().padStart(12, '0')}`;
   return JSON.stringify({ v: 1, id, at, actor: { name: 'T', email: 't@example.com' }, type: 'note.added', ...extra });
 }
 
