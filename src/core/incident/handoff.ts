@@ -4,6 +4,7 @@ import { describeEvent } from './describe';
 import type { Actor } from './events';
 import { commanderOf, stepsInOrder } from './reduce';
 import type { DecisionState, EvidenceState, HandoffState, IncidentState } from './state';
+import { slaStatus, type SlaEntry } from './times';
 
 export interface HandoffStep {
   readonly id: string;
@@ -33,9 +34,12 @@ export interface HandoffSummary {
   readonly unacknowledged?: HandoffState;
   /** Evidence held by the outgoing person, to transfer to the incoming one. */
   readonly evidenceToTransfer: readonly EvidenceState[];
+  /** SLA deadlines not yet met at `now` (pending or missed); empty when no clock was given. */
+  readonly openDeadlines: readonly SlaEntry[];
 }
 
-export function handoffSummary(state: IncidentState): HandoffSummary {
+/** `now` (optional) adds the SLA deadlines still open at that time. */
+export function handoffSummary(state: IncidentState, now?: Date): HandoffSummary {
   const last = state.handoffs.at(-1);
   const since = last?.at ?? state.opened?.at;
   const from = commanderOf(state);
@@ -62,6 +66,7 @@ export function handoffSummary(state: IncidentState): HandoffSummary {
     decisions: state.decisions.filter((d) => since === undefined || d.at > since),
     ...(state.handoffs.some((h) => !h.acknowledged) ? { unacknowledged: [...state.handoffs].reverse().find((h) => !h.acknowledged)! } : {}),
     evidenceToTransfer: state.evidence.filter((e) => holder !== undefined && e.holder.trim().toLowerCase() === holder),
+    openDeadlines: now === undefined ? [] : slaStatus(state, now).entries.filter((e) => e.completedAt === undefined),
   };
 }
 
@@ -75,6 +80,7 @@ export function formatHandoffSummary(summary: HandoffSummary): string {
   lines.push(`Open steps: ${summary.openSteps.length}.`);
   for (const s of summary.openSteps) lines.push(`- ${s.id}${s.required ? ' (required)' : ''}${s.claimedBy !== undefined ? `, claimed by ${s.claimedBy}` : ''}${s.blocked !== undefined ? `, blocked: ${s.blocked}` : ''}`);
   if (summary.decisions.length) lines.push(`Decisions since: ${summary.decisions.map((d) => d.what).join('; ')}`);
+  for (const d of summary.openDeadlines) lines.push(`SLA ${d.stage}: ${d.status === 'missed' ? 'missed' : 'due'} ${d.deadline}`);
   if (summary.evidenceToTransfer.length) lines.push(`Evidence to transfer: ${summary.evidenceToTransfer.map((e) => e.evidence).join(', ')}`);
   return lines.join('\n');
 }

@@ -40,4 +40,13 @@ describe('incident model: hand-off summary', () => {
     s.act({ kind: 'handoff', to: 'Bob Builder', summary: 'over to you' }, 2);
     assert.equal(handoffSummary(s.state).unacknowledged!.to, 'Bob Builder');
   });
+
+  it('lists the SLA deadlines still open when given a clock', () => {
+    const s = new Scenario();
+    s.open({ severity: 'SEV1' });
+    assert.deepEqual(handoffSummary(s.state).openDeadlines, []);
+    const open = handoffSummary(s.state, s.at(90)).openDeadlines;
+    assert.deepEqual(open.map((d) => [d.stage, d.status]), [['containment', 'missed'], ['recovery', 'pending']]);
+    assert.match(formatHandoffSummary(handoffSummary(s.state, s.at(90))), /SLA containment: missed 2026-11-28T11:00:00\.000Z/);
+  });
 });
