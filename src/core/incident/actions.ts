@@ -1,6 +1,7 @@
 // Pure action builders: validate a responder's request against the incident state and return the
 // event draft to record, with the commit's stage and action words (`<type> [<step-id>]`, safe names
 // only, never typed text). Invalid requests throw an ActionError with a clear message.
+import { createHash } from 'node:crypto';
 import type { Runbook } from '../runbook/model';
 import { slugify } from '../runbook/slug';
 import { acceptText, ActionError, LONG_TEXT, ONE_LINE, optionalText } from './actionInput';
@@ -95,7 +96,7 @@ export function buildAction(state: IncidentState, request: IncidentAction, conte
         throw new ActionError('unknown-stage', `unknown stage "${stage.slice(0, 80)}" (stages: ${state.stages.map((s) => s.id).join(', ')})`);
       }
       const text = acceptText(request.text, 'step text', ONE_LINE);
-      const id = newStepId(state, text);
+      const id = newStepId(state, text, context);
       return done({ type: 'step.added', step: id, stage, text, ...optional('owner', optionalText(request.owner, 'owner')) }, id);
     }
     case 'claim': {
@@ -345,8 +346,14 @@ function findStep(state: IncidentState, id: string): StepState {
   return step;
 }
 
-function newStepId(state: IncidentState, text: string): string {
-  const base = `added-${slugify(text, 40) || 'step'}`;
+/**
+ * `added-<slug>-<4 characters>`: the suffix comes from who added it and when, so two responders
+ * adding the same text on two clones at once get two steps after the merge, not one.
+ */
+function newStepId(state: IncidentState, text: string, context: ActionContext): string {
+  const digest = createHash('sha256').update(`${context.actor.email}\0${context.actor.name}\0${context.now.toISOString()}\0${text}`).digest();
+  const suffix = [...digest.subarray(0, 4)].map((byte) => (byte % 36).toString(36)).join('');
+  const base = `added-${slugify(text, 40) || 'step'}-${suffix}`;
   let id = base;
   for (let n = 2; state.steps.has(id); n++) id = `${base}-${n}`;
   return id;

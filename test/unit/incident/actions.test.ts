@@ -46,14 +46,16 @@ describe('incident model: action builders', () => {
     assert.equal((buildAction(s.state, { kind: 'note', text }, ctx(s)).draft as { text: string }).text.length, text.length);
   });
 
-  it('adds steps with a unique id in a stage, owner kept', () => {
+  it('adds steps with an id unique across clones, in a stage, owner kept', () => {
     const s = new Scenario();
     s.open();
-    s.act({ kind: 'add-step', stage: 'containment', text: 'Call the bank', owner: 'Bob' }, 1);
-    const built = buildAction(s.state, { kind: 'add-step', stage: 'containment', text: 'Call the bank' }, ctx(s, 2));
-    assert.equal((built.draft as { step: string }).step, 'added-call-the-bank-2');
-    assert.equal(built.action, 'step.added added-call-the-bank-2');
-    const step = s.state.steps.get('added-call-the-bank')!;
+    const added = s.act({ kind: 'add-step', stage: 'containment', text: 'Call the bank', owner: 'Bob' }, 1) as { step: string };
+    assert.match(added.step, /^added-call-the-bank-[a-z0-9]{4}$/);
+    // The same text added at the same time by someone else (another clone) gets another id.
+    const other = buildAction(s.state, { kind: 'add-step', stage: 'containment', text: 'Call the bank' }, { actor: BOB, now: s.at(1) });
+    assert.notEqual((other.draft as { step: string }).step, added.step);
+    assert.equal(other.action, `step.added ${(other.draft as { step: string }).step}`);
+    const step = s.state.steps.get(added.step)!;
     assert.deepEqual([step.stage, step.owner, step.origin], ['containment', 'Bob', 'added']);
     assert.throws(() => buildAction(s.state, { kind: 'add-step', stage: 'nowhere', text: 'x' }, ctx(s)), /unknown stage/);
   });
