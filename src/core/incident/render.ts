@@ -9,7 +9,7 @@ import { EMPTY_FIELD, fieldClose, fieldOpen, stepLine } from './recordSyntax';
 import { commanderOf, reduceIncident } from './reduce';
 import { CANONICAL_STAGE_TITLES } from './stages';
 import type { IncidentState, Stamp, StepState } from './state';
-import { incidentTimes, slaLimits, stageCompletion } from './times';
+import { incidentTimes, slaLimits, stageCompletion, stepDeadlines } from './times';
 
 /** Written in the front-matter; bump when the output changes (old incidents are re-rendered in a commit of their own). */
 export const RENDERER_VERSION = 1;
@@ -34,6 +34,7 @@ export function renderIncidentMarkdown(input: IncidentState | readonly IncidentE
   status(state, out);
   times(state, out);
   sla(state, out);
+  deadlines(state, out);
   field(state, 'summary', out);
   field(state, 'impact', out);
   indicators(state, out);
@@ -134,6 +135,18 @@ function sla(state: IncidentState, out: string[]): void {
   }
   const otherMisses = state.slaMissed.filter((m) => !limits.some(([stage]) => stage === m.stage));
   for (const miss of otherMisses) out.push(`| ${stageTitle(state, miss.stage)} | — | ${escapeInline(miss.deadline)} | — | Missed at ${escapeInline(miss.severity)} (recorded ${miss.at}) |`);
+  out.push('');
+}
+
+/** Steps with their own clock (e.g. a regulator's 72 h), judged from events only. */
+function deadlines(state: IncidentState, out: string[]): void {
+  const list = stepDeadlines(state);
+  if (!list.length) return;
+  out.push('## Step deadlines', '', '| Step | Limit | Deadline | Done | Result |', '| --- | --- | --- | --- | --- |');
+  for (const d of list) {
+    const result = d.status === 'met' ? 'Met' : d.status === 'missed' ? 'Missed' : 'Open';
+    out.push(`| ${escapeInline(d.step)} | ${escapeInline(d.limit)} | ${d.deadline} | ${cell(d.completedAt)} | ${result} |`);
+  }
   out.push('');
 }
 

@@ -2,7 +2,7 @@
 // plain objects and arrays, the times, the SLA at a given clock, and step counts.
 import { commanderOf, stepsInOrder } from './reduce';
 import type { IncidentState, StepState } from './state';
-import { incidentTimes, slaStatus, type IncidentTimes, type SlaEntry } from './times';
+import { incidentTimes, slaStatus, stepDeadlines, type IncidentTimes, type SlaEntry, type StepDeadline } from './times';
 
 export interface IncidentStatus {
   readonly id: string;
@@ -18,6 +18,8 @@ export interface IncidentStatus {
   readonly steps: { readonly total: number; readonly checked: number; readonly na: number; readonly blocked: number; readonly requiredOpen: number };
   readonly times: IncidentTimes;
   readonly sla: readonly SlaEntry[];
+  /** Steps with their own deadline (a regulator's clock), judged at the given clock. */
+  readonly deadlines: readonly StepDeadline[];
   readonly stages: readonly { readonly id: string; readonly title: string; readonly steps: readonly StepState[] }[];
   readonly roles: Readonly<Record<string, string>>;
   readonly fields: Readonly<Record<string, string>>;
@@ -49,6 +51,7 @@ export function incidentStatus(state: IncidentState, now: Date): IncidentStatus 
     },
     times: incidentTimes(state),
     sla: slaStatus(state, now).entries,
+    deadlines: stepDeadlines(state, now),
     stages: state.stages.map((stage) => ({ id: stage.id, title: stage.title, steps: stage.steps.map((id) => state.steps.get(id)!) })),
     roles: Object.fromEntries([...state.roles].map(([role, held]) => [role, held.person])),
     fields: Object.fromEntries([...state.fields].map(([field, set]) => [field, set.value])),

@@ -125,3 +125,39 @@ function omitUndefined<T extends Record<string, unknown>>(record: T): { [K in ke
   for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
+
+export interface StepDeadline {
+  readonly step: string;
+  /** As written in the runbook (`72h`). */
+  readonly limit: string;
+  /** Detection + limit. */
+  readonly deadline: string;
+  /** When the step was checked (it counts only while it stays checked). */
+  readonly completedAt?: string;
+  /** Without a clock, an unchecked step before or after its deadline is `pending`. */
+  readonly status: 'met' | 'missed' | 'pending';
+}
+
+/**
+ * Steps with their own deadline relative to detection (a regulator's clock, e.g. `72h` to notify),
+ * in checklist order. With `now`, an unchecked step past its deadline is `missed`.
+ */
+export function stepDeadlines(state: IncidentState, now?: Date): StepDeadline[] {
+  const detected = incidentTimes(state).detected;
+  if (detected === undefined) return [];
+  const out: StepDeadline[] = [];
+  for (const stage of state.stages) {
+    for (const id of stage.steps) {
+      const step = state.steps.get(id)!;
+      const minutes = step.deadline !== undefined ? parseDurationMinutes(step.deadline) : undefined;
+      if (minutes === undefined) continue;
+      const deadlineMs = Date.parse(detected) + minutes * 60_000;
+      const completedAt = step.checked ? step.checkedChange?.at : undefined;
+      const status = completedAt !== undefined
+        ? (Date.parse(completedAt) <= deadlineMs ? 'met' : 'missed')
+        : now !== undefined && now.getTime() > deadlineMs ? 'missed' : 'pending';
+      out.push({ step: id, limit: step.deadline!, deadline: new Date(deadlineMs).toISOString(), ...(completedAt !== undefined ? { completedAt } : {}), status });
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildRunbookAdded, buildSlaMissed, incidentTimes, renderIncidentMarkdown, slaStatus } from '../../../src/core/incident';
+import { buildRunbookAdded, buildSlaMissed, incidentTimes, renderIncidentMarkdown, slaStatus, stepDeadlines } from '../../../src/core/incident';
 import { ALICE, BOB, phishingRunbook, Scenario } from './fixtures';
 
 const MIN = 60_000;
@@ -87,5 +87,24 @@ describe('incident model: times and SLA', () => {
     const bec = phishingRunbook({ id: 'bec', sla: { SEV2: { containment: '2h' } } });
     s.record(buildRunbookAdded(s.state, { runbook: bec, path: 'runbooks/bec.md', file: 'runbook-bec.md', sha256: 'd'.repeat(64) }).draft, BOB, s.at(1));
     assert.deepEqual(slaStatus(s.state, s.at(2)).entries.map((e) => [e.limit, e.deadline]), [['2h', '2026-11-28T12:00:00.000Z']]);
+  });
+});
+
+describe('incident model: step deadlines', () => {
+  it('counts a step deadline from detection; met when checked in time, missed after', () => {
+    const base = phishingRunbook();
+    const withDeadline = phishingRunbook({
+      stages: base.stages.map((stage) => ({ ...stage, steps: stage.steps.map((step) => (step.id === 'find-recipients' ? { ...step, deadline: '72h' } : step.id === 'purge-mail' ? { ...step, deadline: '1h' } : step)) })),
+    });
+    const s = new Scenario();
+    s.open({ runbook: withDeadline });
+    s.act({ kind: 'check', step: 'find-recipients' }, 30);
+    const list = stepDeadlines(s.state, s.at(61));
+    assert.deepEqual(list.map((d) => [d.step, d.deadline, d.status]), [
+      ['find-recipients', '2026-12-01T10:00:00.000Z', 'met'],
+      ['purge-mail', '2026-11-28T11:00:00.000Z', 'missed'],
+    ]);
+    assert.equal(stepDeadlines(s.state)[1]!.status, 'pending');
+    assert.match(renderIncidentMarkdown(s.state), /^\| purge-mail \| 1h \| 2026-11-28T11:00:00\.000Z \| — \| Open \|$/m);
   });
 });
