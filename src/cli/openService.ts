@@ -14,8 +14,20 @@ export function builtinRunbooksDir(): string | undefined {
   return candidates.find((dir) => fs.existsSync(dir) && fs.statSync(dir).isDirectory());
 }
 
+/** The command Git runs as the merge driver: this Node and the built CLI (`dist/cli.js`), shell-quoted. */
+export function mergeDriverCommand(): string | undefined {
+  const candidates = [__filename.endsWith('.js') ? __filename : '', path.resolve(__dirname, '..', '..', 'dist', 'cli.js')];
+  const cli = candidates.find((file) => file !== '' && fs.existsSync(file));
+  return cli === undefined ? undefined : `${shellQuote(process.execPath)} ${shellQuote(cli)} merge-driver`;
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 export async function openService(context: CliContext): Promise<IncidentService> {
   const dir = builtinRunbooksDir();
+  const driver = mergeDriverCommand();
   return IncidentService.open({
     cwd: context.cwd,
     now: context.now,
@@ -23,5 +35,6 @@ export async function openService(context: CliContext): Promise<IncidentService>
     notice: (message) => context.stderr(`firebreak: ${message}\n`),
     warn: (message) => context.stderr(`warning: ${message}\n`),
     ...(dir ? { builtinRunbooksDir: dir } : {}),
+    ...(driver ? { mergeDriverCommand: driver } : {}),
   });
 }

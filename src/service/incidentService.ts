@@ -8,7 +8,9 @@ import {
   newIncidentId, reconcileIncidentMarkdown, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
-import { isSafeName, Recorder, repoPaths, runGit, TEMP_PREFIX, type AddFile } from '../git';
+import {
+  ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
+} from '../git';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
@@ -58,6 +60,7 @@ export class IncidentService implements IncidentServiceApi {
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
     const incidentId = this.freshIncidentId(now);
+    await this.ensureAttributes(incidentId);
     const built = buildOpening({
       incident: incidentId, title: request.title, runbook: source.runbook, path: source.recordedPath,
       sha256: sha256Hex(source.bytes), exercise: request.exercise === true,
@@ -180,11 +183,24 @@ export class IncidentService implements IncidentServiceApi {
     return verifyIncidents({ root: this.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
   }
 
-  async sync(_incidentId?: string): Promise<SyncResult> {
-    throw new ServiceError('sync is not available yet: the recorder\'s sync is still being built');
+  /** Sync is per branch: every incident on it is integrated (an id only names which one the caller cares about). */
+  async sync(incidentId?: string): Promise<SyncResult> {
+    if (incidentId !== undefined) this.folderOf(incidentId);
+    if (this.options.mergeDriverCommand !== undefined) {
+      await installMergeDriver(await this.recorder.paths(), this.options.mergeDriverCommand, this.location.folder);
+    }
+    const result = await syncIncidents(this.recorder, { incidentsDir: this.location.folder, render: renderIncidentFiles });
+    return { ...result, message: describeSync(result) };
   }
 
   // ——— internals ———
+
+  /** `.gitattributes` for incident records, written and committed once per repository (PRODUCT.md §3). */
+  private async ensureAttributes(incidentId: string): Promise<void> {
+    if (!(await ensureGitAttributes(this.root, this.location.folder))) return;
+    const content = await fs.promises.readFile(path.join(this.root, '.gitattributes'), 'utf8');
+    await this.recorder.commitFiles({ '.gitattributes': content }, { incidentId, stage: 'setup', action: 'gitattributes' });
+  }
 
   /** Before the first write: commit what a crash (or a failed hook) left on disk, so nothing acknowledged is lost. */
   private async recoverOnce(): Promise<void> {
@@ -267,6 +283,20 @@ export class IncidentService implements IncidentServiceApi {
     const warnings = actions.flatMap((a) => a.warnings);
     if (result.commit === null) warnings.push(`recorded on disk but not committed yet (${result.problem ?? 'git failed'}): it will be committed on the next run`);
     return { incidentId, commit: result.commit, subject: `${subject.incidentId}: ${subject.stage}: ${subject.action}`, eventIds, warnings };
+  }
+}
+
+function describeSync(result: Omit<SyncResult, 'message'>): string {
+  const merged = result.mergedIncidents.length > 0 ? ` (merged ${result.mergedIncidents.length} incident${result.mergedIncidents.length === 1 ? '' : 's'})` : '';
+  const problem = result.problem !== undefined ? `: ${result.problem}` : '';
+  switch (result.state) {
+    case 'no-remote': return 'no remote to sync with: incidents are recorded locally';
+    case 'up-to-date': return 'already up to date';
+    case 'pushed': return `pushed${merged}`;
+    case 'fast-forwarded': return `updated from the remote${merged}`;
+    case 'merged': return `merged with the remote and pushed${merged}`;
+    case 'offline': return `offline, will catch up later${problem}`;
+    case 'blocked': return `sync blocked${problem}`;
   }
 }
 

@@ -1,6 +1,7 @@
 // The public contract of the incident service: what the CLI (now) and the VS Code extension
 // (later) ask of it. Plain data in and out; no VS Code, no printing.
 import type { IncidentState, IncidentStatus } from '../core/incident';
+import type { SyncResult as GitSyncResult } from '../git';
 
 /** A responder's Git identity (commit author and event actor). */
 export interface Identity {
@@ -19,6 +20,11 @@ export interface IncidentServiceOptions {
   readonly notice?: (message: string) => void;
   /** Receives warnings that must reach the responder BEFORE the commit (secrets found in text). */
   readonly warn?: (message: string) => void;
+  /**
+   * Shell command prefix that runs `firebreak merge-driver`, e.g. `'/usr/bin/node' '/opt/firebreak/dist/cli.js' merge-driver`;
+   * sync installs it so plain `git pull` merges events.jsonl too. Absent: not installed.
+   */
+  readonly mergeDriverCommand?: string;
   /** Environment for Git (identity overrides such as GIT_AUTHOR_NAME are honoured). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -122,6 +128,9 @@ export interface VerifyResult {
   readonly problems: readonly VerifyProblem[];
 }
 
+/** The recorder's sync result plus one sentence for people. */
+export type SyncResult = GitSyncResult & { readonly message: string };
+
 export interface ReconcileResult {
   readonly incidentId: string;
   /** Null when there was nothing to reconcile. */
@@ -129,11 +138,6 @@ export interface ReconcileResult {
   readonly eventIds: readonly string[];
 }
 
-export interface SyncResult {
-  readonly pushed: boolean;
-  readonly fetched: boolean;
-  readonly message: string;
-}
 
 /** A short view of an incident for lists (`status` without an id). Built from events only. */
 export interface IncidentSummary {

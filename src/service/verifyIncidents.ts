@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEventLog, reduceIncident, verifyAgainstBase, verifyIncidentFiles } from '../core/incident';
-import { isSafeName, runGit } from '../git';
+import { isSafeName, readBlobAtRef, runGit } from '../git';
 import { hashFile } from './evidence';
 import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE } from './incidentFolder';
@@ -142,9 +142,10 @@ async function resolveBase(root: string, ref: string): Promise<string> {
   return out.stdout.trim();
 }
 
+/** A file's bytes at the base commit (through the recorder's safe read: no hook, filter or fsmonitor), or undefined. */
 async function blobAt(root: string, commit: string, repoPath: string): Promise<Buffer | undefined> {
-  const out = await runGit([...READ_ONLY_GIT, 'cat-file', 'blob', `${commit}:${repoPath}`], { cwd: root, allowFailure: true, binary: true });
-  return out.code === 0 ? out.stdoutBytes : undefined;
+  const read = await readBlobAtRef(root, commit, repoPath);
+  return read.ok ? read.bytes : undefined;
 }
 
 async function idsAtBase(root: string, commit: string, folder: string): Promise<string[]> {

@@ -14,6 +14,7 @@ export const sync: CliCommand = {
     const service = await openService(context);
     const result = await service.sync(incidentId);
     context.stdout(values.json ? `${JSON.stringify(result)}\n` : `${result.message}\n`);
-    return ExitCode.ok;
+    // Offline or blocked: nothing is lost (actions stay committed locally), but the sync did not happen.
+    return result.state === 'offline' || result.state === 'blocked' ? ExitCode.failed : ExitCode.ok;
   },
 };
