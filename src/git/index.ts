@@ -22,3 +22,4 @@ export { readBlobAtRef, type BlobRead } from './readBlob';
 export { gitAttributesBlock, ensureGitAttributes, installMergeDriver, runMergeDriver, EVENTS_DRIVER, RENDERED_DRIVER } from './attributes';
 export { syncIncidents, type SyncOptions, type SyncResult, type SyncState } from './sync';
 export { AutoSync, type AutoSyncOptions, type AutoSyncStatus } from './autoSync';
+export { resolveIncidentsLocation, ensureWorktree, worktreePath, type IncidentsLocation } from './location';
