@@ -45,7 +45,7 @@ export function acceptText(value: string | undefined, what: string, rule: TextRu
   // eslint-disable-next-line no-control-regex
   if (/[\u0001-\u0008\u000B-\u001F\u007F]/.test(text)) throw new ActionError('invalid-input', `${what} contains a control character`);
   if (!rule.multiline && text.includes('\n')) throw new ActionError('invalid-input', `${what} must be on one line`);
-  const result = rule.multiline ? text.replace(/\s+$/, '') : text.trim();
+  const result = rule.multiline ? text.trimEnd() : text.trim();
   if (!rule.allowEmpty && result.trim() === '') throw new ActionError('invalid-input', `${what} is empty`);
   if (result.length > rule.max) throw new ActionError('invalid-input', `${what} is longer than ${rule.max} characters`);
   return result;

@@ -35,9 +35,17 @@ export function unescapeBlock(text: string): string {
   return text.replace(UNESCAPABLE, '$1');
 }
 
+/**
+ * Text on one line: lines trimmed, blank ones dropped, joined by a space. (Written without a
+ * `\s*\n\s*` regular expression, which takes quadratic time on long runs of spaces.)
+ */
+function joinLines(text: string): string {
+  return cleanControls(text).split('\n').map((line) => line.trim()).filter((line) => line !== '').join(' ');
+}
+
 /** Escapes text for one line (list item, heading, table cell): newlines become spaces, pipes are escaped. */
 export function escapeInline(text: string, maxLength = 500): string {
-  const oneLine = cleanControls(text).replace(/\s*\n\s*/g, ' ').trim();
+  const oneLine = joinLines(text);
   const short = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength)}…` : oneLine;
   const escaped = short.replace(INLINE_SPECIALS, (c) => `\\${c}`);
   return LINE_START.test(escaped) ? escaped.replace(/^(\s*)/, '$1\\') : escaped;
@@ -48,7 +56,7 @@ export function escapeInline(text: string, maxLength = 500): string {
  * and `<` is neutralised so it cannot open a comment or HTML that would read as a marker.
  */
 export function runbookInline(text: string): string {
-  return cleanControls(text).replace(/\s*\n\s*/g, ' ').trim().replaceAll('<', '&lt;').replaceAll('|', '\\|');
+  return joinLines(text).replaceAll('<', '&lt;').replaceAll('|', '\\|');
 }
 
 /** A YAML double-quoted scalar (JSON string syntax, with line separators escaped too). */

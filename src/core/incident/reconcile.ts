@@ -48,7 +48,7 @@ function parseRecord(text: string): ParsedRecord {
 
 /** A field section's value: blank lines around it dropped, escapes undone, the empty marker read as ''. */
 function sectionValue(lines: readonly string[]): string {
-  const text = lines.join('\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  const text = lines.join('\n').replace(/^[ \t]*\n/, '').trimEnd();
   return text.trim() === EMPTY_FIELD ? '' : unescapeBlock(text);
 }
 

@@ -17,7 +17,7 @@ export function stepLine(checked: boolean, text: string, id: string): string {
 }
 
 export function parseStepLine(line: string): { checked: boolean; text: string; step: string } | undefined {
-  const match = STEP_LINE.exec(line.replace(/\s+$/, ''));
+  const match = STEP_LINE.exec(line.trimEnd());
   return match ? { checked: match[1] !== ' ', text: match[2]!, step: match[3]! } : undefined;
 }
 

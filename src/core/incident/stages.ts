@@ -25,7 +25,7 @@ export function isSamePerson(person: string, actor: Actor): boolean {
   const name = actor.name.trim().toLowerCase();
   const email = actor.email.trim().toLowerCase();
   if (typed === name || (email !== '' && typed === email)) return true;
-  const bracketed = /<([^<>]+)>\s*$/.exec(typed);
+  const bracketed = /<([^<>]+)>$/.exec(typed);
   if (bracketed && email !== '' && bracketed[1]!.trim() === email) return true;
   // `alice` for alice@example.com.
   return email !== '' && typed === email.split('@')[0];

@@ -82,3 +82,22 @@ describe('incident model: hostile text everywhere', () => {
     }
   });
 });
+
+describe('incident model: no quadratic text handling', () => {
+  // 200,000 spaces between two letters: a backtracking `\s*\n` or `\s+$` would take minutes.
+  const spaces = `a${' '.repeat(200_000)}b`;
+
+  it('renders, reconciles and accepts long runs of whitespace in linear time', () => {
+    const s = new Scenario();
+    s.open();
+    s.act({ kind: 'note', text: `${spaces}\n${spaces}  ` }, 1);
+    s.act({ kind: 'set', field: 'summary', value: spaces }, 2);
+    s.record({ type: 'role.assigned', role: 'commander', person: `<${spaces}` }, ALICE, s.at(3));
+    const md = renderIncidentMarkdown(s.state);
+    const edited = md.replace('- [ ] Find all recipients <!-- step: find-recipients -->', `- [x] Find all recipients <!-- step: find-recipients -->${' '.repeat(200_000)}`);
+    assert.deepEqual(reconcileIncidentMarkdown(edited, s.state, ALICE), [{ type: 'step.checked', step: 'find-recipients' }]);
+    assert.deepEqual(reconcileIncidentMarkdown(md.replace('<!-- field: impact -->\n', `<!-- field: impact -->\n${spaces}\n${' '.repeat(200_000)}`), s.state, ALICE).length, 1);
+    s.act({ kind: 'close' }, 4, BOB);
+    assert.equal(s.state.closed!.byCommander, false);
+  });
+});
