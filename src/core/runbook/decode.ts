@@ -1,17 +1,17 @@
 // Turns a file's bytes into text the parser can trust: UTF-8 (invalid bytes become U+FFFD),
 // no BOM, `\n` line ends. Problems become diagnostics; nothing throws.
+import { isUtf8 } from 'node:buffer';
 import { DiagnosticList } from './diagnostics';
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeSource(source: string | Uint8Array, diagnostics: DiagnosticList): string {
   let text: string;
   if (typeof source === 'string') {
     text = source;
   } else {
-    try {
-      text = strictDecoder.decode(source);
-    } catch {
+    const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    if (isUtf8(bytes)) {
+      text = bytes.toString('utf8');
+    } else {
       // Rare path: find where it breaks, for the diagnostic's line.
       diagnostics.add('text-invalid-utf8', 'The file is not valid UTF-8: invalid bytes are shown as \uFFFD. Save it as UTF-8.', lineOfByte(source, Math.max(0, firstInvalidUtf8Offset(source))));
       text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(source);

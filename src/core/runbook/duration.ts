@@ -6,6 +6,14 @@ const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 60 * 24, w: 60 * 
 export function parseDurationMinutes(text: string): number | undefined {
   if (!/^(?:\d+[mhdw])+$/.test(text)) return undefined;
   let minutes = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+)([mhdw])/g)) minutes += Number(amount) * UNIT_MINUTES[unit!]!;
+  let amount = 0;
+  for (const char of text) {
+    const unit = UNIT_MINUTES[char];
+    if (unit === undefined) amount = amount * 10 + Number(char);
+    else {
+      minutes += amount * unit;
+      amount = 0;
+    }
+  }
   return Number.isSafeInteger(minutes) ? minutes : undefined;
 }

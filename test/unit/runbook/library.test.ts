@@ -5,16 +5,18 @@ import path from 'node:path';
 import { RunbookLibrary, type LibraryFs } from '../../../src/core/runbook/library';
 import { native, projectRoot, removeDir, tempDir } from './helpers';
 
-/** The real file system, counting reads. */
+/** The real file system, counting the files actually read. */
 function countingFs(): LibraryFs & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
     readdir: (dir) => fs.promises.readdir(dir, { withFileTypes: true }),
-    stat: (file) => fs.promises.stat(file),
-    readFile: (file) => {
+    async readIfChanged(file, known) {
+      const stat = await fs.promises.stat(file);
+      const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
+      if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return { stamp };
       reads.push(path.basename(file));
-      return fs.promises.readFile(file);
+      return { stamp, bytes: await fs.promises.readFile(file) };
     },
   };
 }
