@@ -11,6 +11,7 @@ import {
 import {
   ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
 } from '../git';
+import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
@@ -23,10 +24,6 @@ import type {
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
 
-/** Files over this size stay out of Git unless configured otherwise (PRODUCT.md §3). */
-export const DEFAULT_EVIDENCE_LIMIT = 10 * 1024 * 1024;
-/** Repository folder searched for runbook ids, besides the built-in library. */
-const REPOSITORY_RUNBOOKS = ['runbooks'];
 
 export class IncidentService implements IncidentServiceApi {
   private identity: Identity | undefined;
@@ -47,16 +44,15 @@ export class IncidentService implements IncidentServiceApi {
     } catch {
       throw new ServiceError(`${options.cwd} is not in a Git repository: run \`git init\` (or \`firebreak start --init\`)`);
     }
-    const location = incidentLocation(root);
-    if (location.defaulted) options.notice?.(`no .firebreak.yml: recording incidents in ${location.folder}/ on the current branch`);
-    const recorder = new Recorder({ root, retryPendingMs: 0 });
+    const location = await incidentLocation(root, options.notice);
+    const recorder = new Recorder({ root: location.root, retryPendingMs: 0 });
     return new IncidentService(root, location, recorder, options);
   }
 
   async start(request: StartRequest): Promise<StartResult> {
     const now = this.options.now();
     const source = await loadRunbook(request.runbook, {
-      root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now,
+      root: this.root, cwd: this.options.cwd, repositoryFolders: this.location.config.runbookFolders, now,
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
     const incidentId = this.freshIncidentId(now);
@@ -80,7 +76,7 @@ export class IncidentService implements IncidentServiceApi {
   async addRunbook(incidentId: string, runbook: string): Promise<ActionResult> {
     const { state, latestAt } = await this.load(incidentId);
     const source = await loadRunbook(runbook, {
-      root: this.root, cwd: this.options.cwd, repositoryFolders: REPOSITORY_RUNBOOKS, now: this.options.now(),
+      root: this.root, cwd: this.options.cwd, repositoryFolders: this.location.config.runbookFolders, now: this.options.now(),
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
     const file = isSafeName(`runbook-${source.runbook.id}.md`) ? `runbook-${source.runbook.id}.md` : `runbook-${state.runbooks.length + 1}.md`;
@@ -91,11 +87,15 @@ export class IncidentService implements IncidentServiceApi {
   async addEvidence(incidentId: string, request: EvidenceRequest): Promise<EvidenceResult> {
     const { state, latestAt } = await this.load(incidentId);
     const source = await inspectEvidenceSource(request.file, this.options.cwd, this.root);
-    const outOfGit = request.outOfGit === true || source.size > DEFAULT_EVIDENCE_LIMIT;
-    const policyNote = !request.outOfGit && outOfGit
-      ? [`${shown(source.originalName)} is larger than ${DEFAULT_EVIDENCE_LIMIT / 1024 / 1024} MB: kept out of Git (hash and location recorded)`]
+    const policy = this.location.config.evidence;
+    const policyReason = source.size > policy.maxBytes
+      ? `is larger than ${formatBytes(policy.maxBytes)}`
+      : policy.outOfGit.some((pattern) => matchesPattern(source.originalName, pattern)) ? 'matches an out-of-Git pattern in .firebreak.yml' : undefined;
+    const outOfGit = request.outOfGit === true || policyReason !== undefined;
+    const policyNote = !request.outOfGit && policyReason !== undefined
+      ? [`${shown(source.originalName)} ${policyReason}: kept out of Git (hash and location recorded)`]
       : [];
-    const absDir = path.join(this.root, this.folderOf(incidentId));
+    const absDir = path.join(this.location.root, this.folderOf(incidentId));
     const evidenceDir = path.join(absDir, 'evidence');
     let temp: string | undefined;
     let hashed;
@@ -134,7 +134,7 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   async listIds(): Promise<string[]> {
-    const folder = path.join(this.root, this.location.folder);
+    const folder = path.join(this.location.root, this.location.folder);
     let names: string[];
     try {
       names = await fs.promises.readdir(folder);
@@ -167,7 +167,7 @@ export class IncidentService implements IncidentServiceApi {
   async reconcile(incidentId: string): Promise<ReconcileResult> {
     const { state, latestAt } = await this.load(incidentId);
     const folder = this.folderOf(incidentId);
-    const recordPath = path.join(this.root, folder, RECORD_FILE);
+    const recordPath = path.join(this.location.root, folder, RECORD_FILE);
     const edited = await readRegularFile(recordPath);
     const rendered = renderIncidentMarkdown(state);
     if (edited === rendered) return { incidentId, commit: null, eventIds: [] };
@@ -180,7 +180,7 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {
-    return verifyIncidents({ root: this.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
+    return verifyIncidents({ root: this.location.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
   }
 
   /** Sync is per branch: every incident on it is integrated (an id only names which one the caller cares about). */
@@ -189,7 +189,7 @@ export class IncidentService implements IncidentServiceApi {
     if (this.options.mergeDriverCommand !== undefined) {
       await installMergeDriver(await this.recorder.paths(), this.options.mergeDriverCommand, this.location.folder);
     }
-    const result = await syncIncidents(this.recorder, { incidentsDir: this.location.folder, render: renderIncidentFiles });
+    const result = await syncIncidents(this.recorder, { incidentsDir: this.location.folder, render: renderIncidentFiles, remote: this.location.config.remote });
     return { ...result, message: describeSync(result) };
   }
 
@@ -197,8 +197,8 @@ export class IncidentService implements IncidentServiceApi {
 
   /** `.gitattributes` for incident records, written and committed once per repository (PRODUCT.md §3). */
   private async ensureAttributes(incidentId: string): Promise<void> {
-    if (!(await ensureGitAttributes(this.root, this.location.folder))) return;
-    const content = await fs.promises.readFile(path.join(this.root, '.gitattributes'), 'utf8');
+    if (!(await ensureGitAttributes(this.location.root, this.location.folder))) return;
+    const content = await fs.promises.readFile(path.join(this.location.root, '.gitattributes'), 'utf8');
     await this.recorder.commitFiles({ '.gitattributes': content }, { incidentId, stage: 'setup', action: 'gitattributes' });
   }
 
@@ -206,7 +206,7 @@ export class IncidentService implements IncidentServiceApi {
   private async recoverOnce(): Promise<void> {
     if (this.recovered) return;
     this.recovered = true;
-    if (!fs.existsSync(path.join(this.root, this.location.folder))) return;
+    if (!fs.existsSync(path.join(this.location.root, this.location.folder))) return;
     const result = await this.recorder.recover(this.location.folder, renderIncidentFiles);
     if (result.commits.length > 0) this.options.notice?.(`committed ${result.commits.length} action(s) left uncommitted by an earlier run`);
     for (const dir of result.handEdited) this.options.notice?.(`${dir}/${RECORD_FILE} has hand edits: run \`firebreak reconcile\``);
@@ -218,13 +218,13 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   private load(incidentId: string) {
-    return loadIncident(path.join(this.root, this.folderOf(incidentId)), incidentId);
+    return loadIncident(path.join(this.location.root, this.folderOf(incidentId)), incidentId);
   }
 
   private freshIncidentId(now: Date): string {
     for (;;) {
       const id = newIncidentId(now);
-      if (!fs.existsSync(path.join(this.root, this.location.folder, id))) return id;
+      if (!fs.existsSync(path.join(this.location.root, this.location.folder, id))) return id;
     }
   }
 
@@ -235,9 +235,9 @@ export class IncidentService implements IncidentServiceApi {
 
   /** Who made a hand edit: the author of the last commit of the file when the edit is committed, else the local user. */
   private async editor(repoPath: string, edited: string): Promise<Identity> {
-    const atHead = await runGit(['cat-file', 'blob', `HEAD:${repoPath}`], { cwd: this.root, allowFailure: true });
+    const atHead = await runGit(['cat-file', 'blob', `HEAD:${repoPath}`], { cwd: this.location.root, allowFailure: true });
     if (atHead.code === 0 && atHead.stdout === edited) {
-      const log = await runGit(['log', '-1', '--format=%an%x00%ae', '--', repoPath], { cwd: this.root, allowFailure: true });
+      const log = await runGit(['log', '-1', '--format=%an%x00%ae', '--', repoPath], { cwd: this.location.root, allowFailure: true });
       const [name, email] = log.stdout.trim().split('\0');
       if (name && email) return { name, email };
     }
@@ -260,6 +260,7 @@ export class IncidentService implements IncidentServiceApi {
     const actor = actorOverride ?? (await this.actor());
     await this.recoverOnce();
     for (const built of actions) {
+      if (!this.location.config.secretScan) break;
       for (const warning of secretWarnings(describeDraft(built.draft), textOf(built.draft))) this.options.warn?.(warning);
     }
     const now = this.options.now();
@@ -298,6 +299,10 @@ function describeSync(result: Omit<SyncResult, 'message'>): string {
     case 'offline': return `offline, will catch up later${problem}`;
     case 'blocked': return `sync blocked${problem}`;
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** Every string a responder typed in a draft, joined (for the secret scan). */

@@ -1,8 +1,9 @@
 // The repository the service works in: creating one (`start --init`), the responder's identity,
 // and where incidents live.
-import fs from 'node:fs';
-import path from 'node:path';
+import { CONFIG_FILE, loadConfig, type FirebreakConfig } from '../core/config';
 import { GitIdentityError, runGit } from '../git';
+import { resolveIncidentsLocation } from '../git/location';
+import { ServiceError } from './errors';
 import type { Identity } from './types';
 
 /** Runs `git init` in `dir` unless it is already inside a repository. True when one was created. */
@@ -26,17 +27,28 @@ export async function readIdentity(root: string, env: Readonly<Record<string, st
   return { name: match[1]!.trim(), email: match[2]!.trim() };
 }
 
-/** Where incidents live. Until `.firebreak.yml` is read by the config loader, the default location. */
+/** Where incidents live and the team's settings, from `.firebreak.yml` (defaults without one). */
 export interface IncidentLocation {
-  /** Folder holding the incident folders, relative to the root, `/`-separated. */
+  /** The worktree (or other repository) where incident files are written and committed. */
+  readonly root: string;
+  /** Folder holding the incident folders, relative to `root`, `/`-separated. */
   readonly folder: string;
-  /** True when the repository has no `.firebreak.yml` (the default is used and the CLI says so). */
-  readonly defaulted: boolean;
+  readonly config: FirebreakConfig;
 }
 
-export const DEFAULT_INCIDENTS_FOLDER = 'incidents';
-
-export function incidentLocation(root: string): IncidentLocation {
-  const hasConfig = fs.existsSync(path.join(root, '.firebreak.yml'));
-  return { folder: DEFAULT_INCIDENTS_FOLDER, defaulted: !hasConfig };
+/**
+ * Reads `.firebreak.yml` and resolves where incidents are recorded. Never prompts: without a
+ * config the default (current branch, `incidents/`) is used and `notice` says so; config problems
+ * are passed to `notice` too. One branch per incident is not supported here yet (a clear error).
+ */
+export async function incidentLocation(root: string, notice?: (message: string) => void): Promise<IncidentLocation> {
+  const loaded = await loadConfig(root);
+  if (!loaded.found) notice?.(`no ${CONFIG_FILE}: recording incidents in ${loaded.config.incidentsFolder}/ on the current branch`);
+  for (const d of loaded.diagnostics) notice?.(`${CONFIG_FILE} line ${d.line}: ${d.severity}: ${d.message}`);
+  const { config } = loaded;
+  if (config.branch.kind === 'per-incident') {
+    throw new ServiceError(`${CONFIG_FILE}: one branch per incident is not supported by this version of the CLI yet; use "current", a dedicated branch or another repository`);
+  }
+  const location = await resolveIncidentsLocation(root, config.branch, config.incidentsFolder, undefined, config.remote);
+  return { root: location.root, folder: location.incidentsDir, config };
 }

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { IncidentFixture } from './incidentFixture';
+
+describe('cli: .firebreak.yml', function () {
+  this.timeout(120_000);
+  let fx: IncidentFixture;
+  beforeEach(() => { fx = new IncidentFixture(); });
+  afterEach(() => fx.cleanup());
+
+  it('uses the configured folder, evidence policy and secret-scan switch, without the default notice', async () => {
+    fs.writeFileSync(fx.file('.firebreak.yml'), 'incidents: records\nevidence:\n  max-size: 1KB\n  out-of-git: ["*.pcap"]\nsecret-scan: false\n');
+    const started = await fx.run('start', 'tiny', '--title', 'Configured');
+    assert.equal(started.code, 0, started.err);
+    assert.doesNotMatch(started.err, /no \.firebreak\.yml/);
+    const id = started.out.trim();
+    assert.ok(fs.existsSync(fx.file('records', id, 'events.jsonl')));
+    fs.writeFileSync(fx.file('capture.pcap'), 'small but matching');
+    fs.writeFileSync(fx.file('big.log'), Buffer.alloc(2048, 65));
+    const pcap = await fx.run('evidence', id, 'capture.pcap');
+    assert.match(pcap.out, /kept out of Git/);
+    assert.match(pcap.err, /matches an out-of-Git pattern/);
+    const big = await fx.run('evidence', id, 'big.log');
+    assert.match(big.out, /kept out of Git/);
+    assert.match(big.err, /larger than 1 KB/);
+    const note = await fx.run('note', id, 'AKIAIOSFODNN7EXAMPLE');
+    assert.equal(note.code, 0);
+    assert.doesNotMatch(note.err, /secret/);
+    assert.equal((await fx.run('verify')).code, 0);
+  });
+
+  it('records on a dedicated branch in its own worktree, leaving the checkout and dirty files alone', async () => {
+    fs.writeFileSync(fx.file('.firebreak.yml'), 'branch: incidents\n');
+    fs.writeFileSync(fx.file('dirty.txt'), 'mine\n');
+    const headBefore = fx.git('rev-parse', 'HEAD').trim();
+    const branchBefore = fx.git('branch', '--show-current').trim();
+    const id = await fx.ok('start', 'tiny', '--title', 'Elsewhere');
+    await fx.ok('check', id, 'confirm');
+    assert.equal(fx.git('rev-parse', 'HEAD').trim(), headBefore);
+    assert.equal(fx.git('branch', '--show-current').trim(), branchBefore);
+    assert.equal(fs.existsSync(fx.file('incidents')), false);
+    assert.equal(fs.readFileSync(fx.file('dirty.txt'), 'utf8'), 'mine\n');
+    assert.equal(fx.git('log', '-1', '--format=%s', 'incidents').trim(), `${id}: detection: step.checked confirm`);
+    assert.match(await fx.ok('status'), new RegExp(`^${id}  SEV3  open`));
+    assert.equal((await fx.run('verify')).code, 0);
+  });
+
+  it('refuses per-incident branches clearly for now', async () => {
+    fs.writeFileSync(fx.file('.firebreak.yml'), 'branch: per-incident\n');
+    const result = await fx.run('start', 'tiny', '--title', 'x');
+    assert.equal(result.code, 1);
+    assert.match(result.err, /one branch per incident is not supported/);
+  });
+});
