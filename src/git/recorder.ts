@@ -86,7 +86,7 @@ interface PendingAction {
 }
 
 export class Recorder {
-  private repo: RepoPaths | undefined;
+  private repo: Promise<RepoPaths> | undefined;
   private identityChecked = false;
   /** Repository-relative paths known to be tracked (no `git add` needed). */
   private readonly tracked = new Set<string>();
@@ -96,7 +96,9 @@ export class Recorder {
 
   /** Resolved repository paths (worktree root, git dirs). */
   async paths(): Promise<RepoPaths> {
-    this.repo ??= await repoPaths(this.options.root);
+    // The promise is kept (not the value) so a burst of first calls spawns git once.
+    this.repo ??= repoPaths(this.options.root);
+    this.repo.catch(() => (this.repo = undefined));
     return this.repo;
   }
 
