@@ -18,7 +18,7 @@ export function decodeSource(source: string | Uint8Array, diagnostics: Diagnosti
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     diagnostics.add('text-nul-byte', 'The file contains NUL bytes (is it binary?); they are read as \uFFFD.', lineOfIndex(text, nul));

@@ -44,12 +44,14 @@ export function readHeader(text: string, file: string, diagnostics: DiagnosticLi
   if (block) data = parseYamlBlock(block, diagnostics);
   const native = typeof data.id === 'string' || (data.id !== undefined && data.id !== null);
   const body = block ? '\n'.repeat(block.lineCount) + text.slice(block.end) : text;
-  const meta = emptyMeta(idFromFile(file), '');
+  // The file-name id is only a fallback; slugging it for every native runbook is wasted work.
+  const meta = emptyMeta(typeof data.id === 'string' ? '' : idFromFile(file), '');
   const lineOf = (key: string) => keyLine(block, key);
   if (block && !native && Object.keys(data).length > 0 && looksLikeFirebreak(data)) {
     diagnostics.add('id-missing', 'The front-matter has no id, so this file is read as an imported playbook. Add an id to make it a native runbook.', 1);
   }
   readMetaFields(data, meta, native, diagnostics, lineOf);
+  if (meta.id === '') meta.id = idFromFile(file); // the front-matter id was invalid
   if (block && native) reportOctals(block, diagnostics);
   if (meta.title === '') meta.title = firstHeading(body) ?? '';
   if (meta.title === '') {

@@ -121,3 +121,9 @@ describe('runbook: front-matter', () => {
     assert.deepEqual(codes(runbook), []);
   });
 });
+
+describe('runbook: front-matter fallbacks', () => {
+  it('falls back to the file name when the id is invalid', () => {
+    assert.equal(parse('---\nid: Not Kebab\nversion: 1\n---\n# T\n', { file: 'runbooks/Real Name.md' }).id, 'real-name');
+  });
+});
