@@ -18,8 +18,11 @@ export interface Stamp {
 /** The few file-system calls the library makes (a fake in tests). */
 export interface LibraryFs {
   readdir(dir: string): Promise<readonly { readonly name: string; isFile(): boolean; isDirectory(): boolean }[]>;
-  /** The file's stamp, and its bytes unless the stamp equals `known` (then the file is not read). */
-  readIfChanged(file: string, known?: Stamp): Promise<{ readonly stamp: Stamp; readonly bytes?: Uint8Array }>;
+  /**
+   * The file's stamp, and its content unless the stamp equals `known` (then the file is not read):
+   * bytes, or text decoded by the platform when `asText` (the index needs no UTF-8 diagnostics).
+   */
+  readIfChanged(file: string, known?: Stamp, asText?: boolean): Promise<{ readonly stamp: Stamp; readonly content?: string | Uint8Array }>;
 }
 
 export interface LibraryOptions {
@@ -57,13 +60,13 @@ const PARALLEL_READS = 32;
 
 const defaultFs: LibraryFs = {
   readdir: (dir) => nodeFs.readdir(dir, { withFileTypes: true }),
-  async readIfChanged(file, known) {
+  async readIfChanged(file, known, asText) {
     // A synchronous stat: microseconds of metadata, where an async one costs a thread-pool round
     // trip per file and made a cold index of 10,000 runbooks ~1.5x the read-and-parse floor.
     const stat = statSync(file);
     const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     if (known && sameStamp(stamp, known)) return { stamp };
-    return { stamp, bytes: await nodeFs.readFile(file) };
+    return { stamp, content: asText ? await nodeFs.readFile(file, 'utf8') : await nodeFs.readFile(file) };
   },
 };
 
@@ -125,9 +128,9 @@ export class RunbookLibrary {
     const file = entry?.file ?? (looksLikePath(idOrPath) ? path.resolve(this.options.root, idOrPath) : undefined);
     if (!file) throw new Error(`No runbook with the id ${JSON.stringify(idOrPath.slice(0, 80))} in the library.`);
     const cached = this.parsed.get(file);
-    const { stamp, bytes } = await this.fs.readIfChanged(file, cached?.stamp);
-    if (cached && !bytes) return cached.runbook;
-    const runbook = parseRunbook(bytes ?? new Uint8Array(), { file: entry?.relativePath ?? path.relative(this.options.root, file), builtin: entry?.builtin ?? this.isBuiltin(file) });
+    const { stamp, content } = await this.fs.readIfChanged(file, cached?.stamp);
+    if (cached && content === undefined) return cached.runbook;
+    const runbook = parseRunbook(content ?? new Uint8Array(), { file: entry?.relativePath ?? path.relative(this.options.root, file), builtin: entry?.builtin ?? this.isBuiltin(file) });
     this.parsed.set(file, { runbook, stamp });
     return runbook;
   }
@@ -167,12 +170,12 @@ export class RunbookLibrary {
     const known = this.entries.get(file);
     let read;
     try {
-      read = await this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined);
+      read = await this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined, true);
     } catch {
       return undefined; // deleted or unreadable since the folder was listed
     }
-    if (!read.bytes) return known;
-    const header = readFrontMatter(read.bytes, { file: relativePath });
+    if (read.content === undefined) return known;
+    const header = readFrontMatter(read.content, { file: relativePath });
     const entry: LibraryEntry = {
       id: header.meta.id, title: header.meta.title, file, relativePath, builtin, format: header.format, meta: header.meta, diagnostics: header.diagnostics.length,
     };

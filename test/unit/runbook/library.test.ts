@@ -16,7 +16,7 @@ function countingFs(): LibraryFs & { reads: string[] } {
       const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
       if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return { stamp };
       reads.push(path.basename(file));
-      return { stamp, bytes: await fs.promises.readFile(file) };
+      return { stamp, content: await fs.promises.readFile(file) };
     },
   };
 }
