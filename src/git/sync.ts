@@ -43,35 +43,40 @@ export async function syncIncidents(recorder: Recorder, options: SyncOptions): P
   const remote = options.remote ?? 'origin';
   if (!isSafeRemoteName(remote)) throw new TypeError(`Invalid remote name ${JSON.stringify(remote)}`);
   if (!isSafeRelativePath(options.incidentsDir)) throw new TypeError(`Invalid incidents folder ${JSON.stringify(options.incidentsDir)}`);
-  return recorder.exclusive(async (repo) => {
-    const branch = options.branch ?? (await currentBranch(repo));
-    if (!branch || !isSafeBranch(branch)) return { state: 'blocked', head: null, mergedIncidents: [], problem: `Cannot sync: the branch ${JSON.stringify(branch)} is not one Firebreak syncs` };
-    const remotes = (await runGit(['remote'], { cwd: repo.root })).stdout.split('\n');
-    if (!remotes.includes(remote)) return { state: 'no-remote', head: await rev(repo, 'HEAD'), mergedIncidents: [] };
-    let merged: string[] = [];
-    let state: SyncState = 'up-to-date';
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const tracking = `refs/remotes/${remote}/${branch}`;
-      const fetch = await runGit(['fetch', '-q', '--no-tags', remote, `+refs/heads/${branch}:${tracking}`], { cwd: repo.root, allowFailure: true, timeoutMs: FETCH_TIMEOUT_MS });
-      const remoteMissing = fetch.code !== 0 && /couldn't find remote ref/i.test(fetch.stderr);
-      if (fetch.code !== 0 && !remoteMissing) return { state: 'offline', head: await rev(repo, 'HEAD'), mergedIncidents: merged, problem: firstLine(fetch.stderr) };
+  const repo = await recorder.paths();
+  const branch = options.branch ?? (await currentBranch(repo));
+  if (!branch || !isSafeBranch(branch)) return { state: 'blocked', head: null, mergedIncidents: [], problem: `Cannot sync: the branch ${JSON.stringify(branch)} is not one Firebreak syncs` };
+  const remotes = (await runGit(['remote'], { cwd: repo.root })).stdout.split('\n');
+  if (!remotes.includes(remote)) return { state: 'no-remote', head: await rev(repo, 'HEAD'), mergedIncidents: [] };
+  let merged: string[] = [];
+  let state: SyncState = 'up-to-date';
+  const tracking = `refs/remotes/${remote}/${branch}`;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    // Network calls run outside the recording lock, so a slow remote never delays an action.
+    const fetch = await runGit(['fetch', '-q', '--no-tags', remote, `+refs/heads/${branch}:${tracking}`], { cwd: repo.root, allowFailure: true, timeoutMs: FETCH_TIMEOUT_MS });
+    const remoteMissing = fetch.code !== 0 && /couldn't find remote ref/i.test(fetch.stderr);
+    if (fetch.code !== 0 && !remoteMissing) return { state: 'offline', head: await rev(repo, 'HEAD'), mergedIncidents: merged, problem: firstLine(fetch.stderr) };
+    const theirs = remoteMissing ? null : await rev(repo, tracking);
+    const step = await recorder.exclusive(async (): Promise<Integration & { head?: string | null }> => {
       const local = await rev(repo, 'HEAD');
-      const theirs = remoteMissing ? null : await rev(repo, tracking);
-      if (theirs != null && theirs !== local) {
-        const integrated = await integrate(repo, local, theirs, options);
-        if ('problem' in integrated) return { state: 'blocked', head: local, mergedIncidents: merged, problem: integrated.problem };
-        merged = [...new Set([...merged, ...integrated.mergedIncidents])];
-        if (integrated.state !== 'up-to-date') state = integrated.state;
-      }
-      const head = await rev(repo, 'HEAD');
-      if (options.push === false || head == null || head === theirs) return { state, head, mergedIncidents: merged };
-      const push = await runGit(['push', '-q', '--no-verify', remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd: repo.root, allowFailure: true, timeoutMs: FETCH_TIMEOUT_MS });
-      if (push.code === 0) return { state: state === 'up-to-date' ? 'pushed' : state, head, mergedIncidents: merged };
-      if (!/rejected|non-fast-forward|fetch first/i.test(push.stderr)) return { state: 'offline', head, mergedIncidents: merged, problem: firstLine(push.stderr) };
-      // Someone pushed in between: fetch and integrate again.
+      if (theirs == null || theirs === local) return { state: 'up-to-date', mergedIncidents: [], head: local };
+      const integrated = await integrate(repo, local, theirs, options);
+      return { ...integrated, head: await rev(repo, 'HEAD') };
+    });
+    if ('problem' in step) return { state: 'blocked', head: step.head ?? null, mergedIncidents: merged, problem: step.problem };
+    merged = [...new Set([...merged, ...step.mergedIncidents])];
+    if (step.state !== 'up-to-date') state = step.state;
+    const head = step.head ?? null;
+    if (options.push === false || head == null || head === theirs) return { state, head, mergedIncidents: merged };
+    const push = await runGit(['push', '-q', '--no-verify', remote, `${head}:refs/heads/${branch}`], { cwd: repo.root, allowFailure: true, timeoutMs: FETCH_TIMEOUT_MS });
+    if (push.code === 0) {
+      await runGit(['update-ref', tracking, head], { cwd: repo.root, allowFailure: true });
+      return { state: state === 'up-to-date' ? 'pushed' : state, head, mergedIncidents: merged };
     }
-    return { state: 'blocked', head: await rev(repo, 'HEAD'), mergedIncidents: merged, problem: 'The remote kept moving; try again' };
-  });
+    if (!/rejected|non-fast-forward|fetch first/i.test(push.stderr)) return { state: 'offline', head, mergedIncidents: merged, problem: firstLine(push.stderr) };
+    // Someone pushed in between: fetch and integrate again.
+  }
+  return { state: 'blocked', head: await rev(repo, 'HEAD'), mergedIncidents: merged, problem: 'The remote kept moving; try again' };
 }
 
 type Integration = { state: SyncState; mergedIncidents: string[] } | { problem: string };
