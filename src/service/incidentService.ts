@@ -15,7 +15,8 @@ import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
-import { incidentLocation, readIdentity, type IncidentLocation } from './repository';
+import { incidentLocation, perIncidentIds, readIdentity, type IncidentLocation } from './repository';
+import { resolveIncidentsLocation } from '../git/location';
 import { loadRunbook } from './runbookSource';
 import { secretWarnings } from './secrets';
 import type {
@@ -27,7 +28,9 @@ import { verifyIncidents } from './verifyIncidents';
 
 export class IncidentService implements IncidentServiceApi {
   private identity: Identity | undefined;
-  private recovered = false;
+  private readonly recovered = new Set<string>();
+  /** Per-incident mode: one recorder per incident worktree. */
+  private readonly recorders = new Map<string, Recorder>();
 
   private constructor(
     readonly root: string,
@@ -95,7 +98,7 @@ export class IncidentService implements IncidentServiceApi {
     const policyNote = !request.outOfGit && policyReason !== undefined
       ? [`${shown(source.originalName)} ${policyReason}: kept out of Git (hash and location recorded)`]
       : [];
-    const absDir = path.join(this.location.root, this.folderOf(incidentId));
+    const absDir = path.join((await this.place(incidentId)).root, this.folderOf(incidentId));
     const evidenceDir = path.join(absDir, 'evidence');
     let temp: string | undefined;
     let hashed;
@@ -134,6 +137,8 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   async listIds(): Promise<string[]> {
+    const branch = this.location.config.branch;
+    if (branch.kind === 'per-incident') return perIncidentIds(this.root, branch.prefix);
     const folder = path.join(this.location.root, this.location.folder);
     let names: string[];
     try {
@@ -167,12 +172,12 @@ export class IncidentService implements IncidentServiceApi {
   async reconcile(incidentId: string): Promise<ReconcileResult> {
     const { state, latestAt } = await this.load(incidentId);
     const folder = this.folderOf(incidentId);
-    const recordPath = path.join(this.location.root, folder, RECORD_FILE);
+    const recordPath = path.join((await this.place(incidentId)).root, folder, RECORD_FILE);
     const edited = await readRegularFile(recordPath);
     const rendered = renderIncidentMarkdown(state);
     if (edited === rendered) return { incidentId, commit: null, eventIds: [] };
     // A deleted incident.md is simply rendered again; an edited one becomes events (or notes).
-    const actor = edited === undefined ? await this.actor() : await this.editor(`${folder}/${RECORD_FILE}`, edited);
+    const actor = edited === undefined ? await this.actor() : await this.editor(incidentId, `${folder}/${RECORD_FILE}`, edited);
     const drafts: EventDraft[] = edited === undefined ? [] : reconcileIncidentMarkdown(edited, state, actor);
     const built: BuiltAction[] = drafts.map((draft) => ({ draft, stage: isSafeName(state.stage) ? state.stage : 'incident', action: 'reconciled', warnings: [] }));
     const result = await this.record(incidentId, latestAt, built, [], actor, 'reconciled');
@@ -180,16 +185,24 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {
+    // Per-incident mode: verify checks the checkout (in CI, the incident's branch under review).
     return verifyIncidents({ root: this.location.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
   }
 
   /** Sync is per branch: every incident on it is integrated (an id only names which one the caller cares about). */
   async sync(incidentId?: string): Promise<SyncResult> {
     if (incidentId !== undefined) this.folderOf(incidentId);
-    if (this.options.mergeDriverCommand !== undefined) {
-      await installMergeDriver(await this.recorder.paths(), this.options.mergeDriverCommand, this.location.folder);
+    const ids = this.location.config.branch.kind !== 'per-incident' ? [undefined] : incidentId !== undefined ? [incidentId] : await this.listIds();
+    let result: Omit<SyncResult, 'message'> = { state: 'up-to-date', head: null, mergedIncidents: [] };
+    for (const id of ids) {
+      const { recorder } = await this.place(id);
+      if (this.options.mergeDriverCommand !== undefined) {
+        await installMergeDriver(await recorder.paths(), this.options.mergeDriverCommand, this.location.folder);
+      }
+      const one = await syncIncidents(recorder, { incidentsDir: this.location.folder, render: renderIncidentFiles, remote: this.location.config.remote });
+      result = { ...one, mergedIncidents: [...result.mergedIncidents, ...one.mergedIncidents] };
+      if (one.state === 'offline' || one.state === 'blocked') break;
     }
-    const result = await syncIncidents(this.recorder, { incidentsDir: this.location.folder, render: renderIncidentFiles, remote: this.location.config.remote });
     return { ...result, message: describeSync(result) };
   }
 
@@ -197,19 +210,33 @@ export class IncidentService implements IncidentServiceApi {
 
   /** `.gitattributes` for incident records, written and committed once per repository (PRODUCT.md §3). */
   private async ensureAttributes(incidentId: string): Promise<void> {
-    if (!(await ensureGitAttributes(this.location.root, this.location.folder))) return;
-    const content = await fs.promises.readFile(path.join(this.location.root, '.gitattributes'), 'utf8');
-    await this.recorder.commitFiles({ '.gitattributes': content }, { incidentId, stage: 'setup', action: 'gitattributes' });
+    const { root, recorder } = await this.place(incidentId);
+    if (!(await ensureGitAttributes(root, this.location.folder))) return;
+    const content = await fs.promises.readFile(path.join(root, '.gitattributes'), 'utf8');
+    await recorder.commitFiles({ '.gitattributes': content }, { incidentId, stage: 'setup', action: 'gitattributes' });
   }
 
   /** Before the first write: commit what a crash (or a failed hook) left on disk, so nothing acknowledged is lost. */
-  private async recoverOnce(): Promise<void> {
-    if (this.recovered) return;
-    this.recovered = true;
-    if (!fs.existsSync(path.join(this.location.root, this.location.folder))) return;
-    const result = await this.recorder.recover(this.location.folder, renderIncidentFiles);
+  private async recoverOnce(root: string, recorder: Recorder): Promise<void> {
+    if (this.recovered.has(root)) return;
+    this.recovered.add(root);
+    if (!fs.existsSync(path.join(root, this.location.folder))) return;
+    const result = await recorder.recover(this.location.folder, renderIncidentFiles);
     if (result.commits.length > 0) this.options.notice?.(`committed ${result.commits.length} action(s) left uncommitted by an earlier run`);
     for (const dir of result.handEdited) this.options.notice?.(`${dir}/${RECORD_FILE} has hand edits: run \`firebreak reconcile\``);
+  }
+
+  /** Where an incident's files are written and committed, and the recorder for it (its own worktree per incident in per-incident mode). */
+  private async place(incidentId: string | undefined): Promise<{ root: string; recorder: Recorder }> {
+    const mode = this.location.config.branch;
+    if (mode.kind !== 'per-incident' || incidentId === undefined) return { root: this.location.root, recorder: this.recorder };
+    const located = await resolveIncidentsLocation(this.root, mode, this.location.folder, this.folderOf(incidentId).split('/').pop(), this.location.config.remote);
+    let recorder = this.recorders.get(located.root);
+    if (!recorder) {
+      recorder = new Recorder({ root: located.root, retryPendingMs: 0 });
+      this.recorders.set(located.root, recorder);
+    }
+    return { root: located.root, recorder };
   }
 
   private folderOf(incidentId: string): string {
@@ -217,8 +244,12 @@ export class IncidentService implements IncidentServiceApi {
     return `${this.location.folder}/${incidentId}`;
   }
 
-  private load(incidentId: string) {
-    return loadIncident(path.join(this.location.root, this.folderOf(incidentId)), incidentId);
+  private async load(incidentId: string) {
+    const folder = this.folderOf(incidentId);
+    if (this.location.config.branch.kind === 'per-incident' && !(await this.listIds()).includes(incidentId)) {
+      throw new ServiceError(`unknown incident ${incidentId}`);
+    }
+    return loadIncident(path.join((await this.place(incidentId)).root, folder), incidentId);
   }
 
   private freshIncidentId(now: Date): string {
@@ -234,10 +265,11 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   /** Who made a hand edit: the author of the last commit of the file when the edit is committed, else the local user. */
-  private async editor(repoPath: string, edited: string): Promise<Identity> {
-    const atHead = await runGit(['cat-file', 'blob', `HEAD:${repoPath}`], { cwd: this.location.root, allowFailure: true });
+  private async editor(incidentId: string, repoPath: string, edited: string): Promise<Identity> {
+    const cwd = (await this.place(incidentId)).root;
+    const atHead = await runGit(['cat-file', 'blob', `HEAD:${repoPath}`], { cwd, allowFailure: true });
     if (atHead.code === 0 && atHead.stdout === edited) {
-      const log = await runGit(['log', '-1', '--format=%an%x00%ae', '--', repoPath], { cwd: this.location.root, allowFailure: true });
+      const log = await runGit(['log', '-1', '--format=%an%x00%ae', '--', repoPath], { cwd, allowFailure: true });
       const [name, email] = log.stdout.trim().split('\0');
       if (name && email) return { name, email };
     }
@@ -258,7 +290,8 @@ export class IncidentService implements IncidentServiceApi {
   ): Promise<ActionResult> {
     const folder = this.folderOf(incidentId);
     const actor = actorOverride ?? (await this.actor());
-    await this.recoverOnce();
+    const { root, recorder } = await this.place(incidentId);
+    await this.recoverOnce(root, recorder);
     for (const built of actions) {
       if (!this.location.config.secretScan) break;
       for (const warning of secretWarnings(describeDraft(built.draft), textOf(built.draft))) this.options.warn?.(warning);
@@ -280,7 +313,7 @@ export class IncidentService implements IncidentServiceApi {
       stage: first?.stage ?? 'incident',
       action: actionWords ?? first?.action ?? 'rendered',
     };
-    const result = await this.recorder.record({ incidentDir: folder, appendEvents: lines, render: renderIncidentFiles, addFiles, subject, trailers: { events: eventIds } });
+    const result = await recorder.record({ incidentDir: folder, appendEvents: lines, render: renderIncidentFiles, addFiles, subject, trailers: { events: eventIds } });
     const warnings = actions.flatMap((a) => a.warnings);
     if (result.commit === null) warnings.push(`recorded on disk but not committed yet (${result.problem ?? 'git failed'}): it will be committed on the next run`);
     return { incidentId, commit: result.commit, subject: `${subject.incidentId}: ${subject.stage}: ${subject.action}`, eventIds, warnings };

@@ -3,7 +3,6 @@
 import { CONFIG_FILE, loadConfig, type FirebreakConfig } from '../core/config';
 import { GitIdentityError, runGit } from '../git';
 import { resolveIncidentsLocation } from '../git/location';
-import { ServiceError } from './errors';
 import type { Identity } from './types';
 
 /** Runs `git init` in `dir` unless it is already inside a repository. True when one was created. */
@@ -39,16 +38,21 @@ export interface IncidentLocation {
 /**
  * Reads `.firebreak.yml` and resolves where incidents are recorded. Never prompts: without a
  * config the default (current branch, `incidents/`) is used and `notice` says so; config problems
- * are passed to `notice` too. One branch per incident is not supported here yet (a clear error).
+ * are passed to `notice` too. In per-incident mode `root` is the repository itself.
  */
 export async function incidentLocation(root: string, notice?: (message: string) => void): Promise<IncidentLocation> {
   const loaded = await loadConfig(root);
   if (!loaded.found) notice?.(`no ${CONFIG_FILE}: recording incidents in ${loaded.config.incidentsFolder}/ on the current branch`);
   for (const d of loaded.diagnostics) notice?.(`${CONFIG_FILE} line ${d.line}: ${d.severity}: ${d.message}`);
   const { config } = loaded;
-  if (config.branch.kind === 'per-incident') {
-    throw new ServiceError(`${CONFIG_FILE}: one branch per incident is not supported by this version of the CLI yet; use "current", a dedicated branch or another repository`);
-  }
+  // One branch per incident: each incident's worktree is resolved when it is used (see IncidentService).
+  if (config.branch.kind === 'per-incident') return { root, folder: config.incidentsFolder, config };
   const location = await resolveIncidentsLocation(root, config.branch, config.incidentsFolder, undefined, config.remote);
   return { root: location.root, folder: location.incidentsDir, config };
+}
+
+/** Incident ids with a branch `<prefix>/<id>` (per-incident mode), sorted. */
+export async function perIncidentIds(root: string, prefix: string): Promise<string[]> {
+  const out = await runGit(['for-each-ref', '--format=%(refname)', `refs/heads/${prefix}/`], { cwd: root, allowFailure: true });
+  return out.stdout.split('\n').map((ref) => ref.slice(`refs/heads/${prefix}/`.length)).filter((id) => id !== '' && !id.includes('/')).sort();
 }

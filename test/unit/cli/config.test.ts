@@ -45,10 +45,20 @@ describe('cli: .firebreak.yml', function () {
     assert.equal((await fx.run('verify')).code, 0);
   });
 
-  it('refuses per-incident branches clearly for now', async () => {
+  it('records two incidents at once on their own branches and worktrees (per-incident mode)', async () => {
     fs.writeFileSync(fx.file('.firebreak.yml'), 'branch: per-incident\n');
-    const result = await fx.run('start', 'tiny', '--title', 'x');
-    assert.equal(result.code, 1);
-    assert.match(result.err, /one branch per incident is not supported/);
+    fs.writeFileSync(fx.file('dirty.txt'), 'mine\n');
+    const headBefore = fx.git('rev-parse', 'HEAD').trim();
+    const [a, b] = await Promise.all([fx.ok('start', 'tiny', '--title', 'First'), fx.ok('start', 'tiny', '--title', 'Second')]);
+    await Promise.all([fx.ok('check', a, 'confirm'), fx.ok('note', b, 'on its own branch')]);
+    assert.equal(fx.git('rev-parse', 'HEAD').trim(), headBefore);
+    assert.equal(fs.existsSync(fx.file('incidents')), false);
+    assert.equal(fs.readFileSync(fx.file('dirty.txt'), 'utf8'), 'mine\n');
+    assert.equal(fx.git('log', '-1', '--format=%s', `incident/${a}`).trim(), `${a}: detection: step.checked confirm`);
+    assert.equal(fx.git('log', '-1', '--format=%s', `incident/${b}`).trim(), `${b}: detection: note.added`);
+    assert.equal(fx.git('ls-tree', '-r', '--name-only', `incident/${a}`, '--', 'incidents').includes(b), false);
+    const list = await fx.ok('status');
+    assert.match(list, new RegExp(a));
+    assert.match(list, new RegExp(b));
   });
 });
