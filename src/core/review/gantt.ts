@@ -1,5 +1,6 @@
 // The Mermaid `gantt` of stage durations that Git hosts draw inside postmortem.md.
 import type { IncidentState } from '../incident';
+import { missedSlaStages } from './slaMisses';
 import { stageSpans } from './stageSpans';
 
 // Words the gantt lexer reads as statements at the start of a line (case-insensitive): a task
@@ -22,7 +23,7 @@ function ganttTime(iso: string): string {
 /** A fenced ```mermaid block: one section and one task per stage the incident reached. */
 export function stageGantt(state: IncidentState): string {
   const lines = ['```mermaid', 'gantt', `    title Stage durations (UTC)`, '    dateFormat YYYY-MM-DDTHH:mm:ss', '    axisFormat %m-%d %H:%M'];
-  const missed = new Set(state.slaMissed.map((m) => m.stage));
+  const missed = new Set(missedSlaStages(state));
   const spans = stageSpans(state);
   if (spans.length === 0) lines.push('    section No stage yet', '    Not started :milestone, s0, 2000-01-01T00:00:00, 0s');
   spans.forEach((span, index) => {

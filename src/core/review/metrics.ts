@@ -1,7 +1,8 @@
 // Metrics across incidents (issue 7): per runbook and per severity, counts, median/p90 of the
 // times of PRODUCT.md §3, SLA misses, and the steps most often skipped, marked not applicable or
 // added by hand. Exercises are kept apart from real incidents. Reads reduced states only.
-import { incidentTimes, slaStatus, type IncidentState } from '../incident';
+import { incidentTimes, type IncidentState } from '../incident';
+import { missedSlaStages } from './slaMisses';
 import { median, percentile } from './stats';
 
 export const TIME_METRICS = ['toDetect', 'toAcknowledge', 'toContain', 'toEradicate', 'toRecover', 'toClose'] as const;
@@ -85,10 +86,6 @@ export function incidentMetrics(states: readonly IncidentState[], options: Metri
 
 function factsOf(state: IncidentState): IncidentFacts {
   const { durations } = incidentTimes(state);
-  // A closed incident is judged at its closing; an open one at its latest event (no wall clock, so the report is reproducible).
-  const judgedAt = new Date(state.closed?.at ?? state.latestAt ?? state.opened!.at);
-  const missed = new Set(state.slaMissed.map((m) => m.stage));
-  for (const entry of slaStatus(state, judgedAt).entries) if (entry.status === 'missed') missed.add(entry.stage);
   const skipped: { key: string; text: string }[] = [];
   const na: { key: string; text: string }[] = [];
   const added: { key: string; text: string }[] = [];
@@ -103,7 +100,7 @@ function factsOf(state: IncidentState): IncidentFacts {
     severity: state.severity,
     closed: state.status === 'closed',
     times: durations,
-    missedStages: [...missed].sort(),
+    missedStages: missedSlaStages(state),
     skipped, na, added,
   };
 }

@@ -23,14 +23,16 @@ export function mergePostmortem(existing: string | undefined, fresh: string): Me
   const missing = freshSections.filter((s) => !present.has(s.name)).map((s) => s.name);
   const keptEdited: string[] = [];
   const out: string[] = [];
-  const emitMissingBefore = (name: string | undefined) => {
+  // A blank line separates sections: after one inserted before an existing section, before one appended after.
+  const emitMissingBefore = (name: string | undefined, separator: 'after' | 'before' = 'after') => {
     // Missing fresh sections that come, in the fresh order, before `name` (all of them when undefined).
     const limit = name === undefined ? freshSections.length : freshSections.findIndex((s) => s.name === name);
     for (const section of freshSections.slice(0, limit < 0 ? 0 : limit)) {
       const at = missing.indexOf(section.name);
       if (at < 0) continue;
       missing.splice(at, 1);
-      out.push(...freshText.get(section.name)!);
+      const sectionLines = freshText.get(section.name)!;
+      out.push(...(separator === 'after' ? [...sectionLines, ''] : ['', ...sectionLines]));
     }
   };
   const added = [...missing];
@@ -50,12 +52,12 @@ export function mergePostmortem(existing: string | undefined, fresh: string): Me
   const rest = lines.slice(next);
   if (sections.length === 0) {
     // Nothing generated is left: the whole document is people's text; the sections go after it.
-    out.push(...(rest.at(-1) === '' ? rest.slice(0, -1) : rest), '');
-    emitMissingBefore(undefined);
+    out.push(...(rest.at(-1) === '' ? rest.slice(0, -1) : rest));
+    emitMissingBefore(undefined, 'before');
     out.push('');
   } else {
     // Sections after the last one present go right after it.
-    emitMissingBefore(undefined);
+    emitMissingBefore(undefined, 'before');
     out.push(...rest);
   }
   return { text: out.join('\n'), keptEdited, added };
