@@ -40,6 +40,8 @@ export interface RecordResult {
   readonly pending: boolean;
   /** Why the commit is pending. */
   readonly problem?: string;
+  /** True when commit batching is on and the action waits (durable on disk) for the batch commit. */
+  readonly batched?: boolean;
 }
 
 export interface RecoverResult {
@@ -62,6 +64,11 @@ export interface RecorderOptions {
   readonly staleIndexLockMs?: number;
   /** First retry delay of a pending action; doubles up to 5 min. Default 5 s. 0 disables timed retries. */
   readonly retryPendingMs?: number;
+  /**
+   * Commit batching (`.firebreak.yml` commit-batch): 0 (default) commits each action; otherwise
+   * actions are acknowledged once durable and committed together at most this many ms later.
+   */
+  readonly batchMs?: number;
   /** Called after every commit (e.g. to schedule a debounced push). */
   readonly onCommitted?: (commit: string) => void;
   /** Called when an action stays on disk uncommitted. */
@@ -135,7 +142,7 @@ export class Recorder {
     for (const file of request.addFiles ?? []) assertInsideIncident(file.path);
     return this.exclusive(async (repo) => {
       await this.checkIdentity(repo);
-      await this.retryPendingLocked(repo, dir);
+      if (this.pendingByDir.get(dir)?.problem !== 'batched') await this.retryPendingLocked(repo, dir);
       const absDir = path.join(repo.root, dir);
       await fs.promises.mkdir(absDir, { recursive: true });
       const written: string[] = [];
@@ -174,6 +181,7 @@ export class Recorder {
       }
       await fsyncDir(absDir);
       const action: PendingAction = { subject: request.subject, events: request.trailers.events, paths: written };
+      if ((this.options.batchMs ?? 0) > 0) return this.addToBatch(dir, action);
       return this.commitLocked(repo, dir, [action], message, created);
     });
   }
@@ -264,6 +272,22 @@ export class Recorder {
       }
       return this.commitLocked(repo, names[0]?.split('/').slice(0, -1).join('/') || '.', [{ subject, events: trailers.events, paths: names }], message, created);
     });
+  }
+
+  /** Commits every batched or pending action now (call before exiting when batching is on). */
+  async flush(): Promise<void> {
+    for (const dir of [...this.pendingByDir.keys()]) await this.retryPending(dir);
+  }
+
+  private addToBatch(dir: string, action: PendingAction): RecordResult {
+    const entry = this.pendingByDir.get(dir) ?? { actions: [], problem: 'batched', delay: 0 };
+    entry.actions.push(action);
+    if (entry.timer == null) {
+      entry.timer = setTimeout(() => void this.retryPending(dir), this.options.batchMs);
+      entry.timer.unref();
+    }
+    this.pendingByDir.set(dir, entry);
+    return { commit: null, pending: false, batched: true };
   }
 
   /** Stops timed retries (call on shutdown; pending actions stay on disk for `recover()`). */
@@ -358,7 +382,12 @@ export class Recorder {
     const incidentId = dir.split('/').pop()!;
     const only = pending.actions.length === 1 ? pending.actions[0]! : undefined;
     const events = pending.actions.flatMap((a) => a.events);
-    const message = only ? buildCommitMessage(only.subject, { events: only.events }) : recoveredMessage(incidentId, events);
+    const last = pending.actions[pending.actions.length - 1]!;
+    const message = only
+      ? buildCommitMessage(only.subject, { events: only.events })
+      : pending.problem === 'batched'
+        ? buildCommitMessage({ incidentId, stage: last.subject.stage, action: 'batch' }, { events })
+        : recoveredMessage(incidentId, events);
     const created = pending.actions.flatMap((a) => a.paths).filter((p) => !this.tracked.has(p));
     const result = await this.commitLocked(repo, dir, pending.actions, message, created);
     return result.commit;

@@ -185,6 +185,34 @@ describe('git/recorder', () => {
     assert.ok(numstat.every((l) => l.startsWith('1\t0\t')), numstat.join('\n'));
   });
 
+  it('batching: actions are durable at once and committed together later, with every event trailer', async () => {
+    const recorder = new Recorder({ root: repo, batchMs: 60_000 });
+    const lines = [eventLine(), eventLine(), eventLine()];
+    for (const line of lines) {
+      const result = await recorder.record(request(line));
+      assert.deepEqual(result, { commit: null, pending: false, batched: true });
+    }
+    assert.equal(git(repo, 'rev-list', '--count', 'HEAD').trim(), '1');
+    assert.equal(fs.readFileSync(path.join(repo, DIR, 'events.jsonl'), 'utf8'), lines.map((l) => `${l}\n`).join(''));
+    await recorder.flush();
+    assert.equal(git(repo, 'rev-list', '--count', 'HEAD').trim(), '2');
+    assert.equal(git(repo, 'log', '-1', '--format=%s').trim(), '20261128-k7f3qa: containment: batch');
+    assert.deepEqual(git(repo, 'log', '-1', '--format=%(trailers:key=Event,valueonly)').trim().split('\n'), lines.map((l) => eventIdOf(l)));
+    assert.equal(git(repo, 'status', '--porcelain').trim(), '');
+  });
+
+  it('batching commits on its own once the batch time has passed', async () => {
+    const recorder = new Recorder({ root: repo, batchMs: 20 });
+    const lines = [eventLine(), eventLine()];
+    for (const line of lines) await recorder.record(request(line));
+    const deadline = Date.now() + 30_000;
+    const committed = () => git(repo, 'log', '--format=%(trailers:key=Event,valueonly)').split('\n').filter(Boolean);
+    while (!lines.every((l) => committed().includes(eventIdOf(l)!))) {
+      assert.ok(Date.now() < deadline, 'the batch was never committed');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+
   it('works on an unborn branch (first commit of a new repository)', async () => {
     const fresh = tempDir();
     try {
