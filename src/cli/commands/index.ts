@@ -38,4 +38,5 @@ export const commands: Record<string, CommandEntry> = {
   verify: { summary: 'check incident records (PR check)', load: async () => (await import('./verify')).verify },
   sync: { summary: 'fetch, merge incident records, push', load: async () => (await import('./sync')).sync },
   'merge-driver': { summary: 'Git merge driver for incident files', load: async () => (await import('./mergeDriver')).mergeDriver },
+  report: { summary: 'write the post-incident review, or metrics across incidents', load: async () => (await import('./report')).report },
 };
