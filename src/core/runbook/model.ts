@@ -60,6 +60,8 @@ export interface Stage {
   readonly canonical: CanonicalStage | null;
   readonly line: number;
   readonly steps: readonly Step[];
+  /** True for the implicit section that holds task items found outside any stage (titled by their heading). */
+  readonly implicit?: boolean;
 }
 
 /** Per severity, per stage id: a duration string (`1h`, `1h30m`). */

@@ -107,7 +107,7 @@ function finishStages(sections: readonly SectionDraft[], format: RunbookFormat, 
         ...(draft.command ? { command: draft.command } : {}),
       };
     });
-    return { id, title: section.title, canonical: section.canonical, line: section.line, steps };
+    return { id, title: section.title, canonical: section.canonical, line: section.line, steps, ...(section.implicit ? { implicit: true } : {}) };
   });
 }
 

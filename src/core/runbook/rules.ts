@@ -25,15 +25,13 @@ export function checkRunbook(input: RuleInput): void {
   checkPlaceholders(input);
 }
 
-function checkSteps({ meta, format, stages, diagnostics }: RuleInput): void {
+function checkSteps({ format, stages, diagnostics }: RuleInput): void {
   const native = format === 'native';
-  // Sections with canonical null are implicit ones, unless the front-matter declares them as custom stages.
-  const declared = new Set(meta.declaredStages ?? []);
   if (stages.every((s) => s.steps.length === 0)) {
     diagnostics.add('runbook-empty', native ? 'This runbook has no steps: add task items (- [ ] …) under stage headings.' : 'No steps found: no task items (- [ ] …), and no list under a stage heading.', 1, native ? 'error' : 'warning');
   }
   for (const stage of stages) {
-    if (stage.canonical === null && !declared.has(stage.id)) {
+    if (stage.implicit) {
       if (stage.steps.length > 0) {
         diagnostics.add('step-outside-stage', `${stage.steps.length} step(s) under ${JSON.stringify(stage.title)} are not under any stage heading (Detection, Containment…); they form a section of their own.`, stage.steps[0]!.line, native ? 'warning' : 'info');
       }

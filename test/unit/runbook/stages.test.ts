@@ -88,6 +88,7 @@ describe('runbook: stages and steps of imported playbooks', () => {
       ['title', 'Title', null], ['setup-notes', 'Setup notes', null], ['detection', 'Triage', 'detection'],
     ]);
     assert.equal(diagnostic(runbook, 'step-outside-stage')?.severity, 'info');
+    assert.deepEqual(runbook.stages.map((s) => s.implicit === true), [true, true, false]);
   });
 
   it('uses list items as steps only when the file has no task items, and only directly under a stage', () => {
