@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AutoSync, installMergeDriver, Recorder, repoPaths, syncIncidents } from '../../../src/git/index';
-import { eventIdOf } from '../../../src/git/eventLines';
+import { eventAtOf, eventIdOf, splitEventLines } from '../../../src/git/eventLines';
+import { stampAfter } from '../../../src/core/incident/clock';
 import { eventLine, git, makeRepo, removeDir, renderCount, tempDir, tsNodeCommand } from './helpers';
 
 const ID = '20261128-k7f3qa';
@@ -124,6 +125,27 @@ describe('git/sync against a bare remote', function () {
     } finally {
       autoA.stop();
       autoB.stop();
+    }
+  });
+
+  it('clock skew: a clone 10 minutes slow, after syncing, stamps its change after what it has seen', async () => {
+    const { a, b } = await setup(root);
+    const ra = new Recorder({ root: a });
+    const rb = new Recorder({ root: b });
+    const seenByA = eventLine(stampAfter(undefined, new Date()), { type: 'severity.changed', severity: 'SEV1' });
+    await ra.record(request(seenByA));
+    assert.equal((await syncIncidents(ra, syncOptions)).state, 'pushed');
+    assert.equal((await syncIncidents(rb, syncOptions)).state, 'fast-forwarded');
+    const slowNow = new Date(Date.now() - 10 * 60_000);
+    const latestSeen = splitEventLines(fs.readFileSync(path.join(b, DIR, 'events.jsonl'), 'utf8')).map((l) => eventAtOf(l)!).sort().pop();
+    const fromSlowClone = eventLine(stampAfter(latestSeen, slowNow), { type: 'severity.changed', severity: 'SEV3' });
+    await rb.record(request(fromSlowClone));
+    await syncIncidents(rb, syncOptions);
+    await syncIncidents(ra, syncOptions);
+    for (const clone of [a, b]) {
+      const lines = splitEventLines(fs.readFileSync(path.join(clone, DIR, 'events.jsonl'), 'utf8'));
+      assert.equal(lines[lines.length - 1], fromSlowClone, 'the slow clone\'s later change must sort last (it wins)');
+      assert.ok(eventAtOf(fromSlowClone)! > eventAtOf(seenByA)!);
     }
   });
 
