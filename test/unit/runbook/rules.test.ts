@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DIAGNOSTIC_CODES } from '../../../src/core/runbook/diagnosticCodes';
 import { parseDurationMinutes } from '../../../src/core/runbook/duration';
+import { parseRunbook } from '../../../src/core/runbook/parse';
 import { checkVersionBump } from '../../../src/core/runbook/versionBump';
-import { codes, diagnostic, native, parse, parseFixture } from './helpers';
+import { codes, diagnostic, native, parse, parseFixture, projectRoot } from './helpers';
 
 describe('runbook: rules', () => {
   it('parses durations: <number><unit> repeated, units m h d w', () => {
@@ -44,5 +47,22 @@ describe('runbook: rules', () => {
     assert.equal(checkVersionBump(base, same, 'main'), undefined);
     assert.equal(checkVersionBump(base, changed, 'main')?.code, 'version-not-bumped');
     assert.equal(checkVersionBump(base, bumped, 'main'), undefined);
+  });
+});
+
+describe('runbook: the built-in library', () => {
+  it('every built-in runbook (runbooks/*.md) is native and lints clean with builtin: true', function () {
+    const folder = path.join(projectRoot, 'runbooks');
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.md')) : [];
+    if (files.length === 0) {
+      console.log('    (skipped: no built-in runbooks in runbooks/ yet)');
+      this.skip();
+    }
+    for (const file of files) {
+      const runbook = parseRunbook(fs.readFileSync(path.join(folder, file)), { file, builtin: true, now: new Date('2026-11-28T00:00:00Z') });
+      assert.equal(runbook.format, 'native', file);
+      assert.deepEqual(runbook.diagnostics, [], file);
+      assert.ok(runbook.stages.length > 0, file);
+    }
   });
 });
