@@ -48,9 +48,9 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: filesUnder('src/webview', '.entry.ts'),
+    // src/webview/dashboard.entry.ts -> media/dist/dashboard.js
+    entryPoints: filesUnder('src/webview', '.entry.ts').map((f) => ({ in: f, out: path.basename(f, '.entry.ts') })),
     outdir: 'media/dist',
-    entryNames: '[name]',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

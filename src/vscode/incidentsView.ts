@@ -1,32 +1,171 @@
-// The Incidents tree (incident -> stage -> step). Empty until incidents exist;
-// its welcome view offers to start one.
+// The Incidents tree: incident -> stage -> step. Steps carry real checkboxes; a click records
+// step.checked / step.unchecked through the store (one commit) and shows at once.
 import * as vscode from 'vscode';
+import type { StageView, StepView } from '../shared/dashboardProtocol';
+import type { IncidentEntry, IncidentStore } from './incidentStore';
+import { Disposable } from './util/disposable';
 
-export type IncidentsNode = never;
+export type IncidentsNode =
+  | { readonly kind: 'incident'; readonly incidentId: string }
+  | { readonly kind: 'stage'; readonly incidentId: string; readonly stageId: string }
+  | { readonly kind: 'step'; readonly incidentId: string; readonly stageId: string; readonly stepId: string };
 
-export class IncidentsView implements vscode.TreeDataProvider<IncidentsNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<IncidentsNode | undefined>();
+const STEP_ICONS: Record<StepView['state'], string> = {
+  open: 'circle-large-outline',
+  checked: 'pass-filled',
+  skipped: 'debug-step-over',
+  na: 'circle-slash',
+  blocked: 'debug-pause',
+};
+
+export class IncidentsView extends Disposable implements vscode.TreeDataProvider<IncidentsNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<IncidentsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly view: vscode.TreeView<IncidentsNode>;
+  readonly view: vscode.TreeView<IncidentsNode>;
+  private entries: IncidentEntry[] = [];
 
-  constructor() {
-    this.view = vscode.window.createTreeView('firebreak.incidents', {
+  constructor(private readonly store: () => IncidentStore | undefined, private readonly onError: (error: unknown) => void) {
+    super();
+    this.view = this.register(vscode.window.createTreeView('firebreak.incidents', {
       treeDataProvider: this,
       manageCheckboxStateManually: true,
       showCollapseAll: true,
-    });
+    }));
+    this.register(this.view.onDidChangeCheckboxState((event) => this.onCheckboxes(event)));
   }
 
-  getTreeItem(node: IncidentsNode): vscode.TreeItem {
-    return node;
+  refresh(): void {
+    this.changed.fire(undefined);
   }
 
-  getChildren(): IncidentsNode[] {
+  /** The incident the user is looking at: the selected row's incident, else the only open one. */
+  selectedIncidentId(): string | undefined {
+    const node = this.view.selection[0];
+    if (node) return node.incidentId;
+    const active = this.entries.filter((e) => e.view.incident.status === 'active');
+    return active.length === 1 ? active[0]!.summary.id : undefined;
+  }
+
+  get incidents(): readonly IncidentEntry[] {
+    return this.entries;
+  }
+
+  async getChildren(node?: IncidentsNode): Promise<IncidentsNode[]> {
+    const store = this.store();
+    if (!store) return [];
+    if (!node) {
+      try {
+        this.entries = await store.list();
+      } catch (error) {
+        this.onError(error);
+        this.entries = [];
+      }
+      return this.entries.map((e) => ({ kind: 'incident', incidentId: e.summary.id }));
+    }
+    const entry = this.entry(node.incidentId);
+    if (!entry) return [];
+    if (node.kind === 'incident') return entry.view.stages.map((s) => ({ kind: 'stage', incidentId: node.incidentId, stageId: s.id }));
+    if (node.kind === 'stage') {
+      const stage = entry.view.stages.find((s) => s.id === node.stageId);
+      return (stage?.steps ?? []).map((step) => ({ kind: 'step', incidentId: node.incidentId, stageId: node.stageId, stepId: step.id }));
+    }
     return [];
   }
 
-  dispose(): void {
-    this.view.dispose();
-    this.changed.dispose();
+  getParent(node: IncidentsNode): IncidentsNode | undefined {
+    if (node.kind === 'step') return { kind: 'stage', incidentId: node.incidentId, stageId: node.stageId };
+    if (node.kind === 'stage') return { kind: 'incident', incidentId: node.incidentId };
+    return undefined;
   }
+
+  getTreeItem(node: IncidentsNode): vscode.TreeItem {
+    const entry = this.entry(node.incidentId);
+    if (!entry) return new vscode.TreeItem(node.incidentId);
+    if (node.kind === 'incident') return this.incidentItem(entry);
+    const stage = entry.view.stages.find((s) => s.id === node.stageId);
+    if (!stage) return new vscode.TreeItem(node.stageId);
+    if (node.kind === 'stage') return this.stageItem(entry, stage);
+    const step = stage.steps.find((s) => s.id === node.stepId);
+    return step ? this.stepItem(entry, stage, step) : new vscode.TreeItem(node.stepId);
+  }
+
+  private entry(incidentId: string): IncidentEntry | undefined {
+    return this.entries.find((e) => e.summary.id === incidentId);
+  }
+
+  private incidentItem(entry: IncidentEntry): vscode.TreeItem {
+    const { incident, stages } = entry.view;
+    const done = stages.reduce((n, s) => n + s.done, 0);
+    const total = stages.reduce((n, s) => n + s.total, 0);
+    const item = new vscode.TreeItem(incident.title, incident.status === 'active' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `incident:${incident.id}`;
+    const missed = entry.view.sla.some((s) => s.state === 'missed');
+    const parts = [incident.severity, incident.status === 'closed' ? 'closed' : incident.stageTitle, `${done}/${total}`];
+    if (incident.status === 'active') parts.push(elapsed(incident.openedAt, new Date()));
+    if (missed) parts.push('SLA missed');
+    item.description = `${incident.exercise ? 'EXERCISE · ' : ''}${parts.join(' · ')}`;
+    item.iconPath = new vscode.ThemeIcon(incident.status === 'closed' ? 'pass' : incident.exercise ? 'beaker' : 'flame',
+      missed ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+    item.contextValue = incident.status === 'closed' ? 'incident-closed' : 'incident-active';
+    item.tooltip = new vscode.MarkdownString(`**${escapeMd(incident.title)}**\n\n${incident.id} · ${incident.severity} · opened ${incident.openedAt}\n\nRunbook: ${escapeMd(incident.runbookTitle)}`);
+    item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
+    return item;
+  }
+
+  private stageItem(entry: IncidentEntry, stage: StageView): vscode.TreeItem {
+    const item = new vscode.TreeItem(stage.title, stage.state === 'current' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `stage:${entry.summary.id}:${stage.id}`;
+    item.description = `${stage.done}/${stage.total}${stage.state === 'current' ? ' · current' : stage.state === 'done' ? ' · done' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(stage.state === 'done' ? 'check-all' : stage.state === 'current' ? 'arrow-circle-right' : 'circle-outline');
+    item.contextValue = `stage-${stage.state}`;
+    return item;
+  }
+
+  private stepItem(entry: IncidentEntry, stage: StageView, step: StepView): vscode.TreeItem {
+    const pending = this.store()?.pendingCheck(entry.summary.id, step.id);
+    const checked = pending ?? step.state === 'checked';
+    const item = new vscode.TreeItem(step.text, vscode.TreeItemCollapsibleState.None);
+    item.id = `step:${entry.summary.id}:${stage.id}:${step.id}`;
+    item.checkboxState = {
+      state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: checked ? 'Uncheck this step (recorded as a commit)' : 'Check this step (recorded as a commit)',
+      accessibilityInformation: { label: `${checked ? 'Checked' : 'Not checked'}: ${step.text}` },
+    };
+    const tags = [step.required ? 'required' : '', step.role ?? '', step.claimedBy ? `claimed by ${step.claimedBy}` : '',
+      step.state !== 'open' && step.state !== 'checked' ? step.state : '', pending !== undefined ? 'saving…' : ''].filter(Boolean);
+    item.description = tags.join(' · ');
+    if (step.state !== 'open' && step.state !== 'checked') item.iconPath = new vscode.ThemeIcon(STEP_ICONS[step.state]);
+    item.contextValue = `step-${step.state}`;
+    const who = step.by ? `\n\n${step.state} by ${step.by} at ${step.at}` : '';
+    item.tooltip = new vscode.MarkdownString(`${escapeMd(step.text)}${step.required ? '\n\n*Required*' : ''}${step.role ? `\n\nRole: ${step.role}` : ''}${step.reason ? `\n\nReason: ${escapeMd(step.reason)}` : ''}${who}`);
+    return item;
+  }
+
+  /** The tree's checkbox event: each changed step is recorded, in order, one commit each. */
+  async onCheckboxes(event: Pick<vscode.TreeCheckboxChangeEvent<IncidentsNode>, 'items'>): Promise<void> {
+    for (const [node, state] of event.items) {
+      if (node.kind !== 'step') continue;
+      const checked = state === vscode.TreeItemCheckboxState.Checked;
+      try {
+        await vscode.commands.executeCommand(checked ? 'firebreak.checkStep' : 'firebreak.uncheckStep', node);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+    // A refused or failed action must not leave the checkbox showing a state that was not recorded.
+    this.refresh();
+  }
+}
+
+export function elapsed(fromIso: string, now: Date): string {
+  const ms = Math.max(0, now.getTime() - Date.parse(fromIso));
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

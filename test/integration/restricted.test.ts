@@ -15,3 +15,15 @@ describe('restricted: Firebreak in an untrusted workspace', () => {
     await vscode.commands.executeCommand('firebreak.incidents.focus');
   });
 });
+
+describe('restricted: recording is refused and nothing is written', () => {
+  it('does not start an incident or commit anything', async () => {
+    const { commitCount, workspaceRoot } = await import('./support/firebreak');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const before = commitCount();
+    await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title: 'Should not be recorded' });
+    assert.equal(commitCount(), before);
+    assert.equal(fs.existsSync(path.join(workspaceRoot(), 'incidents')), false);
+  });
+});

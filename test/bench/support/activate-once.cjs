@@ -1,5 +1,4 @@
 // Child process: cold-require a bundle (and activate it when asked); prints the milliseconds.
-const { performance } = require('node:perf_hooks');
 const [bundle, mode] = process.argv.slice(2);
 const { makeContext } = require('./vscodeStandIn.cjs');
 const started = performance.now();

@@ -65,6 +65,21 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Picks the quick-pick row containing `label` (the open quick input). */
+  async pick(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  /** Types into the open input box and accepts it. */
+  async type(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   /**
    * Waits for a notification containing `text`. A headless window may route notifications
    * straight to the notification center instead of a toast, so it opens the center to look.

@@ -6,7 +6,7 @@ import { ESLint } from 'eslint';
 const root = path.join(__dirname, '../../..');
 
 async function lintText(file: string, code: string) {
-  const eslint = new ESLint({ cwd: root });
+  const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, '.eslint.config.mjs') });
   const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports');
 }

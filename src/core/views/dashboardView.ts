@@ -1,0 +1,130 @@
+// The dashboard's view model (src/shared/dashboardProtocol.ts) from an incident's reduced state.
+// Pure: the clock, the severity list and the detail renderer are passed in.
+import type { DashboardView, StageState as StageViewState, StepState as StepViewState, StepView, TimelineEntry } from '../../shared/dashboardProtocol';
+import type { FieldName } from '../incident/events';
+import type { IncidentState, StepState } from '../incident/state';
+import { describeEvent } from './describeEvent';
+
+export interface DashboardViewOptions {
+  readonly now: Date;
+  readonly severities: readonly string[];
+  readonly canRecord: boolean;
+  /** Renders a step's Markdown detail to safe HTML (markdown-it, html: false). */
+  readonly renderDetail?: (markdown: string) => string;
+  readonly sla?: DashboardView['sla'];
+  readonly lastSync?: DashboardView['lastSync'];
+}
+
+const TEXT_FIELDS: readonly FieldName[] = ['summary', 'impact', 'related', 'contacts', 'next-steps', 'occurred-at', 'detected-at'];
+
+export function stepViewState(step: StepState): StepViewState {
+  if (step.checked) return 'checked';
+  if (step.na) return 'na';
+  if (step.blocked) return 'blocked';
+  if (step.skipped) return 'skipped';
+  return 'open';
+}
+
+/** Who made the step's current state, and when. */
+function stepStamp(step: StepState) {
+  const stamp = step.checked ? step.checkedChange : step.na ?? step.blocked ?? step.skipped;
+  return stamp ? { by: stamp.actor.name, at: stamp.at } : {};
+}
+
+export function toStepView(step: StepState, renderDetail?: (markdown: string) => string, detail?: string): StepView {
+  const reason = step.na?.reason ?? step.blocked?.reason;
+  return {
+    id: step.id,
+    text: step.text,
+    detailHtml: detail && renderDetail ? renderDetail(detail) : '',
+    required: step.required,
+    ...(step.role ? { role: step.role } : {}),
+    evidenceRequired: step.evidenceRequired,
+    state: stepViewState(step),
+    ...stepStamp(step),
+    ...(step.claimed ? { claimedBy: step.claimed.person } : {}),
+    ...(reason ? { reason } : {}),
+    added: step.origin === 'added',
+    ...(step.deadline ? { deadline: step.deadline } : {}),
+  };
+}
+
+/** A stage is done when every step is checked or marked not applicable, or the incident moved past it. */
+export function stageProgress(state: IncidentState) {
+  const currentIndex = state.stages.findIndex((s) => s.id === state.stage);
+  return state.stages.map((stage, index) => {
+    const steps = stage.steps.map((id) => state.steps.get(id)).filter((s): s is StepState => s !== undefined);
+    const done = steps.filter((s) => s.checked || s.na).length;
+    const viewState: StageViewState = index < currentIndex || (state.status === 'closed') ? 'done' : index === currentIndex ? 'current' : 'pending';
+    return { stage, steps, done, total: steps.length, state: viewState };
+  });
+}
+
+export function toDashboardView(state: IncidentState, options: DashboardViewOptions): DashboardView {
+  const progress = stageProgress(state);
+  const current = progress.find((p) => p.state === 'current');
+  const currentIndex = state.stages.findIndex((s) => s.id === state.stage);
+  const next = currentIndex >= 0 ? state.stages[currentIndex + 1] : undefined;
+  const runbook = state.runbooks[0];
+  const escalation = runbook?.snapshot.escalation[state.severity] ?? [];
+  const roleNames = new Set<string>([...(runbook?.snapshot.roles ?? []), ...state.roles.keys()]);
+  const fields = Object.fromEntries(TEXT_FIELDS.map((f) => [f, state.fields.get(f)?.value ?? ''])) as Record<FieldName, string>;
+  const timeline: TimelineEntry[] = state.events
+    .map((event) => ({ at: event.at, actor: event.actor.name, text: describeEvent(event, state) }))
+    .reverse();
+  return {
+    incident: {
+      id: state.id,
+      title: state.title,
+      severity: state.severity,
+      status: state.status === 'closed' ? 'closed' : 'active',
+      exercise: state.exercise,
+      stageTitle: current?.stage.title ?? state.stages.find((s) => s.id === state.stage)?.title ?? state.stage,
+      openedAt: state.opened?.at ?? '',
+      ...(state.closed ? { closedAt: state.closed.at } : {}),
+      runbookTitle: runbook?.snapshot.title ?? '',
+    },
+    now: options.now.toISOString(),
+    severities: options.severities,
+    stages: progress.map((p) => ({
+      id: p.stage.id,
+      title: p.stage.title,
+      state: p.state,
+      done: p.done,
+      total: p.total,
+      steps: p.steps.map((step) => toStepView(step, options.renderDetail)),
+    })),
+    sla: options.sla ?? [],
+    roles: [...roleNames].map((role) => {
+      const person = state.roles.get(role)?.person;
+      return person ? { role, person } : { role };
+    }),
+    escalation,
+    fields,
+    milestones: Object.fromEntries([...state.milestones].map(([name, m]) => [name, m.time])),
+    indicators: state.indicators.filter((i) => !i.retracted).map((i) => ({
+      type: i.indicator,
+      value: i.value,
+      ...(i.source ? { source: i.source } : {}),
+      ...(i.tlp ? { tlp: i.tlp } : {}),
+      ...(i.firstSeen ? { firstSeen: i.firstSeen } : {}),
+    })),
+    decisions: state.decisions.map((d) => ({ at: d.at, what: d.what, approvedBy: d.approvedBy, ...(d.why ? { why: d.why } : {}), by: d.actor.name })),
+    timeline,
+    evidence: state.evidence.map((e) => ({
+      id: e.evidence,
+      name: e.name,
+      sha256: e.sha256,
+      size: e.size,
+      inGit: e.file !== undefined,
+      ...(e.description ? { description: e.description } : {}),
+      custody: e.custody.map((c) => ({ at: c.at, from: c.from, to: c.to })),
+    })),
+    advance: {
+      ...(next ? { nextStageTitle: next.title } : {}),
+      skippedRequired: (current?.steps ?? []).filter((s) => s.required && !s.checked && !s.na).map((s) => s.text),
+    },
+    ...(options.lastSync ? { lastSync: options.lastSync } : {}),
+    canRecord: options.canRecord,
+  };
+}

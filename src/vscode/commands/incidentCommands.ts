@@ -1,0 +1,117 @@
+// Commands that record an action on an incident. Each gathers its input natively, then records
+// through the store (one commit). Who/what/when comes from the service; never from the UI.
+import * as vscode from 'vscode';
+import type { ActionRequest } from '../../service/types';
+import type { IncidentsView } from '../incidentsView';
+import type { IncidentStore } from '../incidentStore';
+import { requireTrust, UserFacingError } from '../trust';
+import { askText, CancelledError, pickIncident, pickOne, pickStep } from './pickers';
+
+const FIELDS = ['summary', 'impact', 'related', 'contacts', 'next-steps', 'occurred-at', 'detected-at'] as const;
+const INDICATOR_TYPES = ['ip', 'domain', 'url', 'hash', 'email', 'account', 'host', 'other'] as const;
+const MILESTONES = ['contained', 'eradicated', 'recovered'] as const;
+
+type Gather = (view: IncidentsView, arg: unknown, store: IncidentStore) => Promise<{ incidentId: string; request: ActionRequest }>;
+
+const onIncident = (build: (incidentId: string, store: IncidentStore) => Promise<ActionRequest>, activeOnly = true): Gather =>
+  async (view, arg, store) => {
+    const incidentId = await pickIncident(view, arg, activeOnly);
+    return { incidentId, request: await build(incidentId, store) };
+  };
+
+const onStep = (build: (stepId: string) => Promise<ActionRequest>, filter?: (state: string) => boolean): Gather =>
+  async (view, arg) => {
+    const { incidentId, stepId } = await pickStep(view, arg, filter);
+    return { incidentId, request: await build(stepId) };
+  };
+
+/** Command id -> how it gathers its input. */
+export const ACTION_COMMANDS: Record<string, Gather> = {
+  'firebreak.checkStep': onStep(async (step) => ({ kind: 'check', step }), (s) => s !== 'checked'),
+  'firebreak.uncheckStep': onStep(async (step) => ({ kind: 'uncheck', step }), (s) => s === 'checked'),
+  'firebreak.claimStep': onStep(async (step) => ({ kind: 'claim', step })),
+  'firebreak.blockStep': onStep(async (step) => ({ kind: 'block', step, reason: await askText('Why is this step blocked?') }), (s) => s === 'open'),
+  'firebreak.unblockStep': onStep(async (step) => ({ kind: 'unblock', step }), (s) => s === 'blocked'),
+  'firebreak.markStepNotApplicable': onStep(async (step) => ({ kind: 'na', step, reason: await askText('Why does this step not apply?') }), (s) => s === 'open'),
+  'firebreak.addStep': async (view, arg) => {
+    const incidentId = await pickIncident(view, arg);
+    const entry = view.incidents.find((e) => e.summary.id === incidentId);
+    const stageFromNode = typeof arg === 'object' && arg !== null && 'stageId' in arg ? String((arg as { stageId: string }).stageId) : undefined;
+    const stage = stageFromNode ?? (await pickOne('Add the step to which stage?', (entry?.view.stages ?? []).map((s) => s.id)));
+    return { incidentId, request: { kind: 'add-step', stage, text: await askText('What needs doing? (start with a verb)') } };
+  },
+  'firebreak.addNote': onIncident(async () => ({ kind: 'note', text: await askText('Note for the incident record') }), false),
+  'firebreak.setSeverity': onIncident(async (id, store) => {
+    const view = (await store.get(id))?.view;
+    return { kind: 'severity', level: await pickOne('New severity', view?.severities ?? ['SEV1', 'SEV2', 'SEV3', 'SEV4']) };
+  }),
+  'firebreak.assignRole': onIncident(async (id, store) => {
+    const roles = (await store.get(id))?.view.roles.map((r) => r.role) ?? [];
+    const role = await pickOne('Which role?', roles.length > 0 ? roles : ['commander']);
+    return { kind: 'assign', role, person: await askText(`Who is ${role}?`, { placeHolder: 'Name or @handle' }) };
+  }),
+  'firebreak.setField': onIncident(async (id, store) => {
+    const field = await pickOne('Which field of the record?', FIELDS);
+    const current = (await store.get(id))?.view.fields[field] ?? '';
+    return { kind: 'set', field, value: await askText(`New ${field}`, { value: current }) };
+  }, false),
+  'firebreak.advanceStage': onIncident(async (id, store) => {
+    const view = (await store.get(id))?.view;
+    const skipped = view?.advance.skippedRequired ?? [];
+    if (skipped.length > 0) {
+      const answer = await vscode.window.showWarningMessage(
+        `Advancing records ${skipped.length} required step(s) as skipped.`,
+        { modal: true, detail: skipped.map((s) => `• ${s}`).join('\n') },
+        'Advance',
+      );
+      if (answer !== 'Advance') throw new CancelledError();
+    }
+    return { kind: 'advance' };
+  }),
+  'firebreak.setMilestone': onIncident(async () => {
+    const milestone = await pickOne('Which milestone was reached?', MILESTONES);
+    const at = await askText('When? (ISO time, empty for now)', { optional: true, placeHolder: '2026-11-28T10:15:00Z' });
+    return at.trim() ? { kind: 'milestone', milestone, at: at.trim() } : { kind: 'milestone', milestone };
+  }),
+  'firebreak.addIndicator': onIncident(async () => {
+    const type = await pickOne('Indicator type', INDICATOR_TYPES);
+    return { kind: 'indicator', type, value: await askText(`Value of the ${type} indicator`) };
+  }),
+  'firebreak.recordDecision': onIncident(async () => ({
+    kind: 'decision',
+    what: await askText('What was decided?'),
+    approvedBy: await askText('Approved by whom?'),
+    why: await askText('Why? (optional)', { optional: true }),
+  })),
+  'firebreak.handOff': onIncident(async () => ({ kind: 'handoff', to: await askText('Hand off to whom?'), summary: await askText('Summary for the incoming person (optional)', { optional: true }) })),
+  'firebreak.acknowledgeHandoff': onIncident(async () => ({ kind: 'handoff-ack' })),
+  'firebreak.transferCustody': onIncident(async (id, store) => {
+    const evidence = (await store.get(id))?.view.evidence ?? [];
+    const item = await pickOne('Which evidence item?', evidence.map((e) => e.id));
+    return { kind: 'custody', evidenceId: item, to: await askText('Hand custody to whom?') };
+  }, false),
+  'firebreak.closeIncident': onIncident(async (id, store) => {
+    const view = (await store.get(id))?.view;
+    const open = (view?.stages ?? []).flatMap((s) => s.steps).filter((s) => s.required && s.state === 'open');
+    const answer = await vscode.window.showWarningMessage(
+      open.length > 0 ? `Close the incident with ${open.length} required step(s) unchecked?` : 'Close the incident?',
+      { modal: true, ...(open.length > 0 ? { detail: open.map((s) => `• ${s.text}`).join('\n') } : {}) },
+      'Close Incident',
+    );
+    if (answer !== 'Close Incident') throw new CancelledError();
+    return { kind: 'close' };
+  }),
+  'firebreak.reopenIncident': onIncident(async () => ({ kind: 'reopen' }), false),
+};
+
+export function registerActionCommands(view: IncidentsView, store: () => IncidentStore | undefined, run: (task: () => Promise<unknown>) => Promise<unknown>): vscode.Disposable[] {
+  return Object.entries(ACTION_COMMANDS).map(([id, gather]) => vscode.commands.registerCommand(id, (arg: unknown) => run(async () => {
+    requireTrust();
+    const current = store();
+    if (!current) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    const { incidentId, request } = await gather(view, arg, current);
+    const result = await current.apply(incidentId, request);
+    for (const warning of result.warnings) void vscode.window.showWarningMessage(warning);
+    return result;
+  })));
+}

@@ -1,0 +1,81 @@
+// Commands about the record as a whole: evidence, sync, pull request, reconcile, verify, git init.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { Firebreak } from '../firebreak';
+import { requireTrust, UserFacingError } from '../trust';
+import { askText, CancelledError, pickIncident } from './pickers';
+
+const execFileAsync = promisify(execFile);
+
+export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposable[] {
+  const store = () => {
+    const current = firebreak.incidentStore();
+    if (!current) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    return current;
+  };
+  const command = (id: string, body: (arg: unknown) => Promise<unknown>) =>
+    vscode.commands.registerCommand(id, (arg: unknown) => firebreak.run(() => body(arg)));
+
+  return [
+    command('firebreak.attachEvidence', async (arg) => {
+      requireTrust();
+      const file = arg instanceof vscode.Uri ? arg : (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Attach as Evidence' }))?.[0];
+      if (!file) throw new CancelledError();
+      const incidentId = await pickIncident(firebreak.incidents, arg instanceof vscode.Uri ? undefined : arg);
+      const description = await askText('Describe the evidence (what it is, where it came from)', { optional: true });
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: attaching evidence…' },
+        async () => (await store().service()).addEvidence(incidentId, { file: file.fsPath, ...(description ? { description } : {}) }));
+      store().invalidate();
+      void vscode.window.showInformationMessage(result.duplicate
+        ? `Already attached (SHA-256 ${result.sha256.slice(0, 12)}…): nothing stored twice.`
+        : `Evidence attached: SHA-256 ${result.sha256.slice(0, 12)}…, ${result.size} bytes${result.outOfGit ? ', kept out of Git' : ''}.`);
+      return result;
+    }),
+    command('firebreak.sync', async (arg) => {
+      requireTrust();
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: syncing incidents…' },
+        async () => (await store().service()).sync(typeof arg === 'string' ? arg : undefined));
+      store().invalidate();
+      void vscode.window.showInformationMessage(`Firebreak: ${result.message}`);
+      return result;
+    }),
+    command('firebreak.reconcile', async (arg) => {
+      requireTrust();
+      const incidentId = await pickIncident(firebreak.incidents, arg, false);
+      const result = await (await store().service()).reconcile(incidentId);
+      store().invalidate();
+      void vscode.window.showInformationMessage(result.commit ? `Reconciled ${result.eventIds.length} hand edit(s) into events.` : 'Nothing to reconcile: incident.md matches its events.');
+      return result;
+    }),
+    command('firebreak.verify', async () => {
+      const result = await (await store().service()).verify({});
+      if (result.problems.length === 0) {
+        void vscode.window.showInformationMessage(`Verified ${result.checked.length} incident record(s): consistent.`);
+      } else {
+        firebreak.output.show(true);
+        for (const p of result.problems) firebreak.output.error(`${p.file}: ${p.message}`);
+        void vscode.window.showErrorMessage(`Verify found ${result.problems.length} problem(s); see the Firebreak output.`);
+      }
+      return result;
+    }),
+    command('firebreak.openPullRequest', async () => {
+      const { pullRequestUrl } = await import('../../git/index');
+      const root = store().root;
+      const remote = (await execFileAsync('git', ['remote', 'get-url', 'origin'], { cwd: root })).stdout.trim();
+      const branch = (await execFileAsync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: root })).stdout.trim();
+      const url = pullRequestUrl(remote, branch);
+      if (!url) throw new UserFacingError(`Cannot make a pull-request link for the remote ${remote}.`);
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+      return url;
+    }),
+    command('firebreak.initRepository', async () => {
+      requireTrust();
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) throw new UserFacingError('Open a folder first.');
+      await execFileAsync('git', ['init', '-q', '--', folder.uri.fsPath]);
+      void vscode.window.showInformationMessage('Initialized a Git repository. Reload the window to start recording incidents.', 'Reload Window')
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+    }),
+  ];
+}

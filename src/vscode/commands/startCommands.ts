@@ -1,0 +1,88 @@
+// Starting incidents: "Start Incident…" (runbook, title, severity, exercise) and "Start Incident
+// from This Runbook" (Runbooks view, CodeLens, an open runbook file).
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { StartRequest } from '../../service/types';
+import type { Firebreak } from '../firebreak';
+import { requireTrust, UserFacingError } from '../trust';
+import { askText, CancelledError, pickOne } from './pickers';
+
+interface RunbookChoice {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly builtin: boolean;
+  readonly severity?: string;
+}
+
+/** Runbooks of the repository's `runbooks/` folder, then the built-in library (front-matter only). */
+export async function listRunbooks(repositoryRoot: string | undefined, builtinDir: string): Promise<RunbookChoice[]> {
+  const { readFrontMatter } = await import('../../core/runbook/frontMatter');
+  const folders = [...(repositoryRoot ? [{ dir: path.join(repositoryRoot, 'runbooks'), builtin: false }] : []), { dir: builtinDir, builtin: true }];
+  const choices: RunbookChoice[] = [];
+  for (const { dir, builtin } of folders) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+      const file = path.join(dir, name);
+      const { meta } = readFrontMatter(fs.readFileSync(file), { file });
+      choices.push({ id: meta.id, title: meta.title, file, builtin, ...(meta.severity ? { severity: meta.severity } : {}) });
+    }
+  }
+  return choices;
+}
+
+export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[] {
+  const start = (runbookArg: unknown) => firebreak.run(async () => {
+    requireTrust();
+    const store = firebreak.incidentStore();
+    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    if (isStartRequest(runbookArg)) {
+      // Pre-filled (URI handler, tests, other extensions): still one confirmed, recorded start.
+      const result = await store.start(runbookArg);
+      if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+      return result;
+    }
+    const runbook = await chooseRunbook(runbookArg, store.root, firebreak.builtinRunbooksDir);
+    const title = await askText('Incident title (what is happening, in a few words)', { placeHolder: 'Credential phishing targeting finance' });
+    const severity = await pickOne(`Severity${runbook.severity ? ` (runbook default ${runbook.severity})` : ''}`, orderDefaultFirst(['SEV1', 'SEV2', 'SEV3', 'SEV4'], runbook.severity));
+    const kind = await pickOne('Real incident or exercise?', ['Real incident', 'Exercise (drill, kept out of metrics)']);
+    const result = await store.start({ runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise: kind !== 'Real incident' });
+    if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+    return result;
+  });
+  return [
+    vscode.commands.registerCommand('firebreak.startIncident', (arg: unknown) => start(arg)),
+    vscode.commands.registerCommand('firebreak.startIncidentFromRunbook', (arg: unknown) => start(arg ?? vscode.window.activeTextEditor?.document.uri)),
+  ];
+}
+
+async function chooseRunbook(arg: unknown, root: string, builtinDir: string): Promise<RunbookChoice> {
+  const all = await listRunbooks(root, builtinDir);
+  const wanted = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : undefined;
+  if (wanted) {
+    const found = all.find((r) => r.id === wanted || r.file === wanted);
+    if (found) return found;
+    if (arg instanceof vscode.Uri) return { id: path.basename(wanted, '.md'), title: path.basename(wanted), file: wanted, builtin: false };
+    throw new UserFacingError(`No runbook with id “${wanted}”.`);
+  }
+  const pick = await vscode.window.showQuickPick(all.map((r) => ({
+    label: r.title,
+    description: `${r.id}${r.builtin ? ' · built-in' : ''}`,
+    runbook: r,
+  })), { placeHolder: 'Start an incident from which runbook?', matchOnDescription: true });
+  if (!pick) throw new CancelledError();
+  return pick.runbook;
+}
+
+function isStartRequest(arg: unknown): arg is StartRequest {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const record = arg as Record<string, unknown>;
+  return typeof record.runbook === 'string' && typeof record.title === 'string'
+    && (record.severity === undefined || typeof record.severity === 'string')
+    && (record.exercise === undefined || typeof record.exercise === 'boolean');
+}
+
+function orderDefaultFirst(levels: string[], preferred?: string): string[] {
+  return preferred && levels.includes(preferred) ? [preferred, ...levels.filter((l) => l !== preferred)] : levels;
+}

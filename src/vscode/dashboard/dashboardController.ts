@@ -1,0 +1,64 @@
+// Connects dashboard intents to the incident store: each intent becomes one recorded action.
+import * as vscode from 'vscode';
+import type { DashboardView, WebviewMessage } from '../../shared/dashboardProtocol';
+import type { ActionRequest } from '../../service/types';
+import type { IncidentStore } from '../incidentStore';
+import { requireTrust, UserFacingError } from '../trust';
+import type { DashboardController } from './dashboardPanel';
+
+type Intent = Exclude<WebviewMessage, { type: 'ready' } | { type: 'openLink' }>;
+
+/** The action an intent records, or a command to run for intents that need native input. */
+export function intentToAction(intent: Intent): ActionRequest | { command: string } {
+  switch (intent.type) {
+    case 'setStepChecked': return { kind: intent.checked ? 'check' : 'uncheck', step: intent.stepId };
+    case 'claimStep': return { kind: 'claim', step: intent.stepId };
+    case 'blockStep': return { kind: 'block', step: intent.stepId, reason: intent.reason };
+    case 'unblockStep': return { kind: 'unblock', step: intent.stepId };
+    case 'markNotApplicable': return { kind: 'na', step: intent.stepId, reason: intent.reason };
+    case 'addStep': return { kind: 'add-step', stage: intent.stageId, text: intent.text };
+    case 'addNote': return { kind: 'note', text: intent.text };
+    case 'setSeverity': return { kind: 'severity', level: intent.severity };
+    case 'assignRole': return { kind: 'assign', role: intent.role, person: intent.person };
+    case 'setField': return { kind: 'set', field: intent.field, value: intent.value };
+    case 'setMilestone': return intent.at ? { kind: 'milestone', milestone: intent.milestone, at: intent.at } : { kind: 'milestone', milestone: intent.milestone };
+    case 'addIndicator': return { kind: 'indicator', type: intent.indicatorType, value: intent.value, ...(intent.source ? { source: intent.source } : {}), ...(intent.tlp ? { tlp: intent.tlp } : {}) };
+    case 'recordDecision': return { kind: 'decision', what: intent.what, approvedBy: intent.approvedBy, ...(intent.why ? { why: intent.why } : {}) };
+    case 'advance': return { command: 'firebreak.advanceStage' };
+    case 'close': return { command: 'firebreak.closeIncident' };
+    case 'reopen': return { kind: 'reopen' };
+    case 'handoff': return { command: 'firebreak.handOff' };
+    case 'attachEvidence': return { command: 'firebreak.attachEvidence' };
+  }
+}
+
+export class StoreDashboardController implements DashboardController {
+  constructor(private readonly store: () => IncidentStore | undefined) {}
+
+  title(incidentId: string): string {
+    return `Incident ${incidentId}`;
+  }
+
+  async buildView(incidentId: string): Promise<DashboardView> {
+    const entry = await this.requireStore().get(incidentId);
+    if (!entry) throw new UserFacingError(`Incident ${incidentId} was not found in this repository.`);
+    return { ...entry.view, canRecord: vscode.workspace.isTrusted };
+  }
+
+  async handle(incidentId: string, intent: Intent): Promise<void> {
+    requireTrust();
+    const action = intentToAction(intent);
+    if ('command' in action) {
+      await vscode.commands.executeCommand(action.command, incidentId);
+      return;
+    }
+    const result = await this.requireStore().apply(incidentId, action);
+    for (const warning of result.warnings) void vscode.window.showWarningMessage(warning);
+  }
+
+  private requireStore(): IncidentStore {
+    const store = this.store();
+    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    return store;
+  }
+}

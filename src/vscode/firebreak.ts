@@ -1,0 +1,175 @@
+// The extension's services, composed once per window. Nothing here parses or runs Git at
+// activation: the store, the parser and the service load on first use.
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { DashboardView } from '../shared/dashboardProtocol';
+import type { IncidentState } from '../core/incident/state';
+import type { IncidentServiceApi } from '../service/types';
+import { registerActionCommands } from './commands/incidentCommands';
+import { CancelledError } from './commands/pickers';
+import { registerRepositoryCommands } from './commands/repositoryCommands';
+import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
+import { registerStartCommands } from './commands/startCommands';
+import { StoreDashboardController } from './dashboard/dashboardController';
+import { DashboardManager } from './dashboard/dashboardPanel';
+import { IncidentStore } from './incidentStore';
+import { IncidentsView, type IncidentsNode } from './incidentsView';
+import { RunbookDiagnostics } from './runbookDiagnostics';
+import { RunbooksView } from './runbooksView';
+import { IncidentStatusBar } from './statusBar';
+import { UserFacingError } from './trust';
+import { Disposable } from './util/disposable';
+import { findRepositoryRoot } from './workspaceRepositories';
+import { VERSION } from '../core/version';
+import { toDashboardView } from '../core/views/dashboardView';
+
+export interface FirebreakApi {
+  incidents(): Promise<{ id: string; view: DashboardView }[]>;
+  /** Goes through the tree's checkbox handler, exactly as a click does. */
+  checkboxChanged(node: IncidentsNode, checked: boolean): Promise<void>;
+  openDashboards(): string[];
+  repositoryRoot(): string | undefined;
+}
+
+export class Firebreak extends Disposable {
+  private store: IncidentStore | undefined;
+  readonly incidents: IncidentsView;
+  readonly dashboards: DashboardManager;
+  readonly output = this.register(vscode.window.createOutputChannel('Firebreak', { log: true }));
+  private readonly workspaceRoot = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  private readonly statusBar: IncidentStatusBar;
+  private readonly runbooks: RunbooksView;
+  private readonly diagnostics: RunbookDiagnostics;
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    super();
+    const repositoryRoot = this.repositoryRoot();
+    if (repositoryRoot) {
+      this.store = this.register(new IncidentStore(repositoryRoot, (root) => this.createService(root), (state) => this.toView(state)));
+      this.register(this.store.onDidChange(() => this.onIncidentsChanged()));
+    }
+    this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
+    this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store), context.extensionUri));
+    this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
+    this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
+      (count) => void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0)));
+    this.diagnostics = this.register(new RunbookDiagnostics((uri) => this.isRunbook(uri)));
+    this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
+    this.registerCommands();
+    void this.updateContext();
+  }
+
+  /** Tree, dashboards, status bar and context keys follow every change (actions and files on disk). */
+  private async onIncidentsChanged(): Promise<void> {
+    this.incidents.refresh();
+    void this.dashboards.refresh();
+    try {
+      this.statusBar.update(this.store ? await this.store.list() : []);
+    } catch (error) {
+      this.report(error);
+    }
+    void this.updateContext();
+  }
+
+  private repositoryRoot(): string | undefined {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const root = findRepositoryRoot(folder.uri.fsPath);
+      if (root) return root;
+    }
+    return undefined;
+  }
+
+  get builtinRunbooksDir(): string {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'runbooks').fsPath;
+  }
+
+  private async createService(root: string): Promise<IncidentServiceApi> {
+    const service = await import('../service');
+    return service.createIncidentService({
+      cwd: root,
+      now: () => new Date(),
+      builtinRunbooksDir: this.builtinRunbooksDir,
+      notice: (message: string) => this.output.info(message),
+    });
+  }
+
+  private toView(state: IncidentState): DashboardView {
+    return toDashboardView(state, { now: new Date(), severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: vscode.workspace.isTrusted });
+  }
+
+  /** Markdown files under the repository's (or the folder's) `runbooks/` folder are runbooks. */
+  private isRunbook(uri: vscode.Uri): boolean {
+    const root = this.store?.root ?? this.workspaceRoot;
+    if (!root || uri.scheme !== 'file') return false;
+    const relative = path.relative(root, uri.fsPath).split(path.sep);
+    return relative[0] === 'runbooks' && uri.fsPath.endsWith('.md');
+  }
+
+  incidentStore(): IncidentStore | undefined {
+    return this.store;
+  }
+
+  /** What `activate` returns: for other extensions and the integration tests. */
+  api(): FirebreakApi {
+    return {
+      incidents: async () => (this.store ? (await this.store.list()).map((e) => ({ id: e.summary.id, view: e.view })) : []),
+      checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
+      openDashboards: () => this.dashboards.openIncidentIds,
+      repositoryRoot: () => this.store?.root,
+    };
+  }
+
+  private async updateContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'firebreak.hasGit', this.store !== undefined);
+    let hasIncidents = false;
+    if (this.store && vscode.workspace.isTrusted) {
+      try {
+        hasIncidents = (await this.store.list()).length > 0;
+      } catch (error) {
+        this.report(error);
+      }
+    }
+    await vscode.commands.executeCommand('setContext', 'firebreak.hasIncidents', hasIncidents);
+    await vscode.commands.executeCommand('setContext', 'firebreak.ready', true);
+  }
+
+  /** Runs a command body: progress in the status bar, errors as notifications, cancel is quiet. */
+  readonly run = async (task: () => Promise<unknown>): Promise<unknown> => {
+    try {
+      return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Firebreak: recording…' }, task);
+    } catch (error) {
+      if (error instanceof CancelledError) return undefined;
+      this.report(error);
+      return undefined;
+    }
+  };
+
+  report(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.output.error(error instanceof Error && !(error instanceof UserFacingError) ? (error.stack ?? message) : message);
+    void vscode.window.showErrorMessage(`Firebreak: ${message}`);
+  }
+
+  private registerCommands(): void {
+    const register = (id: string, handler: (...args: unknown[]) => unknown) => this.register(vscode.commands.registerCommand(id, handler));
+    for (const disposable of registerActionCommands(this.incidents, () => this.store, this.run)) this.register(disposable);
+    for (const disposable of registerStartCommands(this)) this.register(disposable);
+    for (const disposable of registerRepositoryCommands(this)) this.register(disposable);
+    for (const disposable of registerRunbookCommands(this, this.diagnostics)) this.register(disposable);
+    register('firebreak.openDashboard', (arg) => this.run(async () => {
+      const { pickIncident } = await import('./commands/pickers');
+      const incidentId = await pickIncident(this.incidents, arg, false);
+      this.dashboards.show(incidentId);
+      return incidentId;
+    }));
+    register('firebreak.refresh', () => {
+      this.store?.invalidate();
+      this.runbooks.refresh();
+    });
+    register('firebreak.about', async () => {
+      void vscode.window.showInformationMessage(`Firebreak ${VERSION}`);
+      return { version: VERSION };
+    });
+  }
+}

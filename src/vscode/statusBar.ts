@@ -1,0 +1,83 @@
+// The status bar item: active incident, stage, elapsed time and last successful sync; warning
+// colours when an SLA is close or missed or sync fails; click opens the dashboard. Also gives the
+// notifications before and at an SLA miss, once each (remembered per window's workspace).
+import * as vscode from 'vscode';
+import type { DashboardView } from '../shared/dashboardProtocol';
+import { elapsed } from './incidentsView';
+import type { IncidentEntry } from './incidentStore';
+import { Disposable } from './util/disposable';
+
+export class IncidentStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('firebreak.status', vscode.StatusBarAlignment.Left, 50));
+  private entries: readonly IncidentEntry[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(private readonly memento: vscode.Memento) {
+    super();
+    this.item.name = 'Firebreak Incident';
+    this.timer = setInterval(() => this.render(), 30_000);
+    this.register({ dispose: () => clearInterval(this.timer) });
+  }
+
+  update(entries: readonly IncidentEntry[]): void {
+    this.entries = entries;
+    this.render();
+  }
+
+  private render(): void {
+    const enabled = vscode.workspace.getConfiguration('firebreak').get<boolean>('statusBar.enabled', true);
+    const active = this.entries.filter((e) => e.view.incident.status === 'active');
+    const entry = active[0];
+    if (!enabled || !entry) {
+      this.item.hide();
+      return;
+    }
+    const { incident, sla, lastSync } = entry.view;
+    const now = new Date();
+    const warnMs = vscode.workspace.getConfiguration('firebreak').get<number>('sla.warnBeforeMinutes', 15) * 60_000;
+    const missed = sla.filter((s) => s.state === 'missed');
+    const close = sla.filter((s) => s.state === 'ok' && Date.parse(s.deadline) - now.getTime() <= warnMs);
+    const syncFailing = lastSync !== undefined && !lastSync.ok;
+    const more = active.length > 1 ? ` +${active.length - 1}` : '';
+    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsed(incident.openedAt, now)}${more}`;
+    this.item.backgroundColor = missed.length > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : close.length > 0 || syncFailing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(incident.title)}**${incident.exercise ? ' (exercise)' : ''}\n\n`);
+    tooltip.appendMarkdown(`${incident.severity} · ${escape(incident.stageTitle)} · opened ${incident.openedAt}\n\n`);
+    for (const s of sla) tooltip.appendMarkdown(`$(${s.state === 'missed' ? 'error' : s.state === 'met' ? 'pass' : 'clock'}) ${escape(s.label)}: ${s.deadline} (${s.state})\n\n`);
+    tooltip.appendMarkdown(lastSync ? `Last sync: ${lastSync.at}${lastSync.ok ? '' : ' — failing'}` : 'Not synced with a remote');
+    this.item.tooltip = tooltip;
+    this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
+    this.item.accessibilityInformation = { label: `Active incident ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
+    this.item.show();
+    for (const e of active) void this.notifySla(e.view, now, warnMs);
+  }
+
+  /** One notification before each deadline and one at its miss, never repeated. */
+  private async notifySla(view: DashboardView, now: Date, warnMs: number): Promise<void> {
+    for (const s of view.sla) {
+      const left = Date.parse(s.deadline) - now.getTime();
+      const kind = s.state === 'missed' ? 'missed' : s.state === 'ok' && left <= warnMs ? 'soon' : undefined;
+      if (!kind) continue;
+      const key = `firebreak.slaNotified:${view.incident.id}:${s.label}:${s.deadline}:${kind}`;
+      if (this.memento.get<boolean>(key)) continue;
+      await this.memento.update(key, true);
+      const text = kind === 'missed'
+        ? `SLA missed: ${s.label} for “${view.incident.title}” was due ${s.deadline}.`
+        : `SLA due soon: ${s.label} for “${view.incident.title}” is due ${s.deadline}.`;
+      const show = kind === 'missed' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+      void show(text, 'Open Dashboard').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('firebreak.openDashboard', view.incident.id);
+      });
+    }
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}

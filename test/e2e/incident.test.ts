@@ -1,0 +1,73 @@
+// A responder's first incident, through the real UI: start from the Command Palette, tick a step
+// in the tree, open the dashboard, tick another step and add a note there. Every action is a commit.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import type { FrameLocator } from 'playwright-core';
+import { Workbench } from './support/workbench';
+
+describe('e2e: running an incident', function () {
+  this.timeout(300_000);
+  let workbench: Workbench;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: workbench.workspace, env: workbench.env, encoding: 'utf8' });
+  const commits = () => Number(git('rev-list', '--count', 'HEAD').trim());
+  const waitForCommits = async (count: number) => {
+    await workbench.page.waitForFunction(() => true); // let the UI settle one frame
+    const deadline = Date.now() + 30_000;
+    while (commits() < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} commits, have ${commits()}`);
+      await workbench.page.waitForTimeout(100);
+    }
+  };
+  let dashboard: FrameLocator;
+
+  before(async () => {
+    workbench = await Workbench.open();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('starts an incident from the Command Palette', async () => {
+    const { page } = workbench;
+    await workbench.openViewContainer('Firebreak');
+    await page.locator('.sidebar .welcome-view-content', { hasText: 'No incident yet' }).waitFor({ timeout: 60_000 });
+    const before = commits();
+    await workbench.runCommand('Firebreak: Start Incident…');
+    await workbench.pick('Phishing');
+    await workbench.type('Invoice lure reported by finance');
+    await workbench.pick('SEV2');
+    await workbench.pick('Real incident');
+    await waitForCommits(before + 1);
+    await page.locator('.sidebar .monaco-list-row', { hasText: 'Invoice lure reported by finance' }).waitFor();
+    await workbench.screenshot('10-incident-started');
+  });
+
+  it('records a step ticked in the tree', async () => {
+    const { page } = workbench;
+    const before = commits();
+    const row = page.locator('.sidebar .monaco-list-row:has(.custom-view-tree-node-item-checkbox)').first();
+    await row.waitFor();
+    await row.locator('.custom-view-tree-node-item-checkbox').click();
+    await waitForCommits(before + 1);
+    assert.match(git('log', '-1', '--format=%s'), /step\.checked|check/);
+    await workbench.screenshot('11-tree-step-checked');
+  });
+
+  it('ticks a step and adds a note in the dashboard', async () => {
+    const { page } = workbench;
+    dashboard = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await dashboard.locator('#incident-title').waitFor({ timeout: 60_000 });
+    const before = commits();
+    const open = dashboard.locator('[data-step-id] input[type=checkbox]:not(:checked)').first();
+    await open.check();
+    await waitForCommits(before + 1);
+    await dashboard.locator('#note-text').fill('Sender domain registered yesterday; blocking at the gateway.');
+    await dashboard.locator('#note-add').click();
+    await waitForCommits(before + 2);
+    await dashboard.locator('#timeline li', { hasText: 'Sender domain registered yesterday' }).waitFor();
+    await workbench.screenshot('12-dashboard');
+  });
+});

@@ -1,0 +1,57 @@
+// The responder's path in a real VS Code: start an incident, tick a step through the tree's
+// checkbox handler, see the commit, open the dashboard, record a field, and follow a change
+// made on disk by the CLI.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { cli, commitCount, firebreak, git, waitFor } from './support/firebreak';
+
+describe('incidents: recording from VS Code', () => {
+  let incidentId: string;
+
+  it('starts an incident from a built-in runbook (one commit)', async () => {
+    const api = await firebreak();
+    const before = commitCount();
+    await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title: 'Invoice lure reported by finance', severity: 'SEV2' });
+    const incidents = await waitFor('the incident in the store', async () => {
+      const list = await api.incidents();
+      return list.length > 0 ? list : undefined;
+    });
+    incidentId = incidents[0]!.id;
+    assert.match(incidentId, /^\d{8}-[a-z0-9]+$/);
+    assert.equal(incidents[0]!.view.incident.severity, 'SEV2');
+    // The first start in a repository also writes .gitattributes in a setup commit of its own.
+    assert.ok(commitCount() >= before + 1 && commitCount() <= before + 2, `commits: ${before} -> ${commitCount()}`);
+    assert.match(git('log', '-1', '--format=%B'), new RegExp(`Incident: ${incidentId}`));
+  });
+
+  it('records a step ticked in the tree as one commit touching only the incident', async () => {
+    const api = await firebreak();
+    const view = (await api.incidents()).find((i) => i.id === incidentId)!.view;
+    const stage = view.stages.find((s) => s.state === 'current')!;
+    const step = stage.steps[0]!;
+    const before = commitCount();
+    await api.checkboxChanged({ kind: 'step', incidentId, stageId: stage.id, stepId: step.id }, true);
+    assert.equal(commitCount(), before + 1);
+    const files = git('show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    assert.ok(files.every((f) => f.startsWith(`incidents/${incidentId}/`)), files.join(', '));
+    const after = (await api.incidents()).find((i) => i.id === incidentId)!.view;
+    assert.equal(after.stages.find((s) => s.id === stage.id)!.steps[0]!.state, 'checked');
+  });
+
+  it('opens the dashboard for the incident', async () => {
+    const api = await firebreak();
+    await vscode.commands.executeCommand('firebreak.openDashboard', incidentId);
+    assert.deepEqual(api.openDashboards(), [incidentId]);
+    const tab = await waitFor('the dashboard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(incidentId)));
+    assert.ok(tab.isActive);
+  });
+
+  it('follows a change made on disk by the CLI (file watching, no reload)', async () => {
+    const api = await firebreak();
+    cli('note', incidentId, 'Mail gateway blocked the sender domain.');
+    await waitFor('the note in the timeline', async () => {
+      const view = (await api.incidents()).find((i) => i.id === incidentId)?.view;
+      return view?.timeline.some((t) => t.text.includes('Mail gateway blocked')) ? true : undefined;
+    });
+  });
+});
