@@ -19,9 +19,8 @@ describe('e2e: first look', function () {
 
   it('shows the Firebreak container with its Incidents view', async () => {
     await workbench.openViewContainer('Firebreak');
-    // With one view in the container, VS Code shows its name in the sidebar title.
-    const title = workbench.page.locator('.sidebar .composite.title', { hasText: /Incidents/i });
-    await title.waitFor({ timeout: 60_000 });
+    await workbench.page.locator('.sidebar .pane-header', { hasText: /Incidents/i }).waitFor({ timeout: 60_000 });
+    await workbench.page.locator('.sidebar .pane-header', { hasText: /Runbooks/i }).waitFor({ timeout: 60_000 });
     const welcome = workbench.page.locator('.sidebar .welcome-view-content', { hasText: 'No incident yet' });
     await welcome.waitFor({ timeout: 60_000 });
     assert.ok(await welcome.isVisible());

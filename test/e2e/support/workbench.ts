@@ -86,7 +86,12 @@ export class Workbench {
    */
   async notification(text: string): Promise<void> {
     const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
-    if (await toast.isVisible()) return;
+    try {
+      await toast.waitFor({ timeout: 10_000 });
+      return;
+    } catch {
+      // not shown as a toast: look in the notification center
+    }
     await this.runCommand('Notifications: Show Notifications');
     await this.page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ timeout: 30_000 });
   }
