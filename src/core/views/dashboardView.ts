@@ -3,6 +3,7 @@
 import type { DashboardView, StageState as StageViewState, StepState as StepViewState, StepView, TimelineEntry } from '../../shared/dashboardProtocol';
 import type { FieldName } from '../incident/events';
 import type { IncidentState, StepState } from '../incident/state';
+import { slaStatus } from '../incident/times';
 import { describeEvent } from './describeEvent';
 
 export interface DashboardViewOptions {
@@ -11,7 +12,6 @@ export interface DashboardViewOptions {
   readonly canRecord: boolean;
   /** Renders a step's Markdown detail to safe HTML (markdown-it, html: false). */
   readonly renderDetail?: (markdown: string) => string;
-  readonly sla?: DashboardView['sla'];
   readonly lastSync?: DashboardView['lastSync'];
 }
 
@@ -60,6 +60,15 @@ export function stageProgress(state: IncidentState) {
   });
 }
 
+/** SLA deadlines at the current severity, from the core's SLA function. */
+export function slaView(state: IncidentState, now: Date): DashboardView['sla'] {
+  return slaStatus(state, now).entries.map((entry) => ({
+    label: state.stages.find((s) => s.id === entry.stage || s.canonical === entry.stage)?.title ?? entry.stage,
+    deadline: entry.deadline,
+    state: entry.status === 'pending' ? 'ok' : entry.status,
+  }));
+}
+
 export function toDashboardView(state: IncidentState, options: DashboardViewOptions): DashboardView {
   const progress = stageProgress(state);
   const current = progress.find((p) => p.state === 'current');
@@ -94,7 +103,7 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       total: p.total,
       steps: p.steps.map((step) => toStepView(step, options.renderDetail)),
     })),
-    sla: options.sla ?? [],
+    sla: slaView(state, options.now),
     roles: [...roleNames].map((role) => {
       const person = state.roles.get(role)?.person;
       return person ? { role, person } : { role };

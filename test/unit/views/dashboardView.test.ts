@@ -1,0 +1,46 @@
+// The dashboard's view model from reduced incident state: known answers on a hand-built incident.
+import * as assert from 'node:assert/strict';
+import { toDashboardView } from '../../../src/core/views/dashboardView';
+import { BOB, Scenario } from '../incident/fixtures';
+
+const options = (now: Date) => ({ now, severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: true });
+
+describe('views: dashboard view model', () => {
+  it('shows stages with progress and state, and steps with who/when', () => {
+    const scenario = new Scenario();
+    scenario.open({ severity: 'SEV2' });
+    scenario.act({ kind: 'check', step: 'confirm-report' }, 5, BOB);
+    const view = toDashboardView(scenario.state, options(scenario.at(10)));
+    assert.equal(view.incident.severity, 'SEV2');
+    assert.equal(view.incident.status, 'active');
+    assert.deepEqual(view.stages.map((s) => [s.id, s.state, s.done, s.total]), [
+      ['detection', 'current', 1, 2], ['containment', 'pending', 0, 2], ['eradication', 'pending', 0, 1], ['recovery', 'pending', 0, 1],
+    ]);
+    const confirm = view.stages[0]!.steps[0]!;
+    assert.equal(confirm.state, 'checked');
+    assert.equal(confirm.by, BOB.name);
+    assert.equal(confirm.required, true);
+    assert.deepEqual(view.advance, { nextStageTitle: 'Containment', skippedRequired: [] });
+    assert.equal(view.timeline[0]!.text, 'Checked “Confirm the report is a phishing email”');
+  });
+
+  it('gives SLA deadlines at the current severity, from detection, and marks a miss', () => {
+    const scenario = new Scenario();
+    scenario.open({ severity: 'SEV2' });
+    const early = toDashboardView(scenario.state, options(scenario.at(60)));
+    assert.deepEqual(early.sla, [{ label: 'Containment', deadline: '2026-11-28T14:00:00.000Z', state: 'ok' }]);
+    scenario.act({ kind: 'severity', level: 'SEV1' }, 61);
+    const late = toDashboardView(scenario.state, options(scenario.at(90)));
+    assert.deepEqual(late.sla.map((s) => [s.label, s.deadline, s.state]), [
+      ['Containment', '2026-11-28T11:00:00.000Z', 'missed'],
+      ['Recovery', '2026-11-29T10:00:00.000Z', 'ok'],
+    ]);
+  });
+
+  it('lists the required steps that advancing would record as skipped', () => {
+    const scenario = new Scenario();
+    scenario.open();
+    const view = toDashboardView(scenario.state, options(scenario.at(1)));
+    assert.deepEqual(view.advance.skippedRequired, ['Confirm the report is a phishing email']);
+  });
+});
