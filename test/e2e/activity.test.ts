@@ -1,23 +1,14 @@
 // A new user's first minute: open a repository, find Firebreak in the activity bar, run its
 // command from the Command Palette.
 import * as assert from 'node:assert/strict';
-import { Workbench } from './support/workbench';
+import { useWorkbench } from './support/useWorkbench';
 
 describe('e2e: first look', function () {
   this.timeout(180_000);
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await Workbench.open();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await workbench?.close();
-  });
+  const open = useWorkbench();
 
   it('shows the Firebreak container with its Incidents view', async () => {
+    const workbench = open();
     await workbench.openViewContainer('Firebreak');
     await workbench.page.locator('.sidebar .pane-header', { hasText: /Incidents/i }).waitFor({ timeout: 60_000 });
     await workbench.page.locator('.sidebar .pane-header', { hasText: /Runbooks/i }).waitFor({ timeout: 60_000 });
@@ -28,6 +19,7 @@ describe('e2e: first look', function () {
   });
 
   it('runs "Firebreak: About" from the Command Palette', async () => {
+    const workbench = open();
     await workbench.runCommand('Firebreak: About');
     await workbench.notification('Firebreak ');
     await workbench.screenshot('02-command-palette');

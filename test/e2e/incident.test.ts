@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { FrameLocator } from 'playwright-core';
-import { Workbench } from './support/workbench';
+import { useWorkbench } from './support/useWorkbench';
+import type { Workbench } from './support/workbench';
 
 describe('e2e: running an incident', function () {
   this.timeout(300_000);
@@ -20,14 +21,9 @@ describe('e2e: running an incident', function () {
   };
   let dashboard: FrameLocator;
 
-  before(async () => {
-    workbench = await Workbench.open();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await workbench?.close();
+  const open = useWorkbench();
+  before(() => {
+    workbench = open();
   });
 
   it('starts an incident from the Command Palette', async () => {
