@@ -4,6 +4,7 @@ import { CANONICAL_STAGE_TITLES, type Actor, type IncidentState } from '../incid
 import { actorLabel } from '../incident/describe';
 import { formatDuration, formatSize } from '../incident/format';
 import { escapeBlock, escapeInline, runbookInline } from '../incident/markdownText';
+import { drillFindings, type DrillFindings } from './drill';
 import { stageGantt } from './gantt';
 import { generatedSection } from './markers';
 import { postmortemModel, type PostmortemModel, type ReviewStep } from './postmortem';
@@ -29,6 +30,7 @@ export function renderPostmortem(state: IncidentState): string {
     generatedSection('evidence', block(evidence(model))),
     generatedSection('handoffs', block(handoffs(model))),
     generatedSection('timeline', block(timeline(model))),
+    ...(model.exercise ? drillSections(drillFindings(state, model)) : []),
     block(lessons(model)),
     block(actionItems()),
   ];
@@ -143,6 +145,24 @@ function lessons(m: PostmortemModel): string[] {
   const out = ['## Lessons learned', '', '<!-- Written by people: regenerating the review never changes this part. -->', ''];
   for (const question of m.lessonsLearned) out.push(`### ${question}`, '', '_To be answered in the review meeting._', '');
   return out;
+}
+
+/** An exercise's review also asks what the drill showed about the runbook: facts, then questions for people. */
+function drillSections(d: DrillFindings): string[] {
+  const facts = [
+    '## What the drill showed about the runbook', '',
+    '### Steps added during the drill (missing from the runbook)', '', ...list(d.added.map(stepLine), 'None.'), '',
+    '### Required steps skipped', '', ...list(d.skipped.map(stepLine), 'None.'), '',
+    '### Steps marked not applicable', '', ...list(d.notApplicable.map((s) => `${stepLine(s)} (reason: ${escapeInline(s.reason)})`), 'None.'), '',
+    '### Steps blocked (tooling or access gaps?)', '',
+    ...list(d.blocked.map((s) => `${stepLine(s)}${s.reasons.length ? `: ${s.reasons.map((r) => escapeInline(r)).join('; ')}` : ''}`), 'None.'), '',
+    '### Steps done before an earlier step (order?)', '',
+    ...list(d.outOfOrder.map((s) => `${stepLine(s)}, before \`${s.before.replace(/`/g, "'")}\``), 'None.'), '',
+    '### Time against the SLA', '', ...list(d.sla.map((e) => `${stageName(e.stage)} within ${cell(e.limit)}: ${e.status}`), 'No SLA at this severity.'),
+  ];
+  const questions = ['## Drill review: questions about the runbook', '', '<!-- Written by people: regenerating the review never changes this part. -->', ''];
+  for (const question of d.questions) questions.push(`### ${question}`, '', '_To be answered in the drill review._', '');
+  return [generatedSection('drill', block(facts)), block(questions)];
 }
 
 function actionItems(): string[] {
