@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, evidenceIdFor, incidentStatus, newEventId,
+  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, incidentStatus, newEventId,
   newIncidentId, reconcileIncidentMarkdown, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
@@ -122,7 +122,7 @@ export class IncidentService implements IncidentServiceApi {
         ...(request.description !== undefined ? { description: request.description } : {}),
         ...(outOfGit ? { location: source.path } : {}),
       });
-      const evidenceId = evidenceIdFor(state, source.originalName);
+      const evidenceId = built.evidence;
       const addFiles: AddFile[] = [];
       if (temp !== undefined) {
         await fs.promises.rename(temp, path.join(evidenceDir, evidenceId));

@@ -268,25 +268,30 @@ export interface EvidenceInput {
   readonly location?: string;
 }
 
-/** The evidence id (also the stored file name under `evidence/`): `e<n>-<safe version of the name>`. */
-export function evidenceIdFor(state: IncidentState, originalName: string): string {
+/**
+ * The evidence id (also the stored file name under `evidence/`): `e-<hash>-<safe version of the name>`,
+ * the hash taken from the file's SHA-256 and name, so two clones or processes attaching different
+ * files never pick the same id, and the same file under the same name gets the same one. Ids of
+ * older records (`e<n>-<name>`) stay as they are: an id is only ever read back as an opaque name.
+ */
+export function evidenceIdFor(originalName: string, sha256: string): string {
   const base = originalName.split(/[\\/]/).pop() ?? '';
   const safe = base.toLowerCase().normalize('NFKD').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').replace(/\.{2,}/g, '.').slice(0, 60).replace(/[.-]+$/, '');
-  for (let n = state.evidence.length + 1; ; n++) {
-    const id = safe ? `e${n}-${safe}` : `e${n}`;
-    if (!state.evidence.some((e) => e.evidence === id)) return id;
-  }
+  const hash = createHash('sha256').update(`${sha256}\0${originalName}`).digest('hex').slice(0, 10);
+  return safe ? `e-${hash}-${safe}` : `e-${hash}`;
 }
 
-export function buildEvidenceAdded(state: IncidentState, input: EvidenceInput): BuiltAction {
+/** The `evidence.added` event, and the id chosen for the item (its stored file name too). */
+export function buildEvidenceAdded(state: IncidentState, input: EvidenceInput): BuiltAction & { readonly evidence: string } {
   if (!/^[0-9a-f]{64}$/.test(input.sha256)) throw new ActionError('invalid-input', 'sha256 must be 64 lowercase hex digits');
   if (!Number.isSafeInteger(input.size) || input.size < 0) throw new ActionError('invalid-input', 'size must be a non-negative integer');
   const same = state.evidence.find((e) => e.sha256 === input.sha256);
   if (same) throw new ActionError('duplicate', `the same file is already attached as ${same.evidence}`);
   const name = acceptText(input.name, 'file name', { max: 1000 });
-  const evidence = evidenceIdFor(state, name);
+  const evidence = evidenceIdFor(name, input.sha256);
   const location = optionalText(input.location, 'location', { max: 2000 });
   return {
+    evidence,
     draft: {
       type: 'evidence.added', evidence, name, ...(location === undefined ? { file: evidence } : {}), sha256: input.sha256, size: input.size,
       ...optional('description', optionalText(input.description, 'description', LONG_TEXT)), ...optional('location', location),

@@ -91,7 +91,7 @@ export interface EventData {
   /** The incoming person acknowledges the hand-off event `handoff` (its id). */
   'handoff.acknowledged': { readonly handoff: string };
   'evidence.added': {
-    /** Stable evidence id, a safe name, e.g. `e1-headers.eml`. */
+    /** Stable evidence id, a safe name, e.g. `e-3c72ac9e58-headers.eml` (older records: `e1-headers.eml`). */
     readonly evidence: string;
     /** The original file name as given (for people; may hold any text). */
     readonly name: string;

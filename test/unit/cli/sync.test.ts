@@ -83,6 +83,23 @@ describe('cli: sync between two clones through a bare remote', function () {
     assert.match(await firebreak(two, 'verify'), /no problem/);
   });
 
+  it('evidence attached in both clones at once keeps both items after the merge, with distinct ids, and verify passes', async () => {
+    fs.writeFileSync(path.join(one, 'mail.eml'), 'headers seen by one');
+    fs.writeFileSync(path.join(two, 'mail.eml'), 'headers seen by two');
+    const [fromOne, fromTwo] = await Promise.all([firebreak(one, 'evidence', id, 'mail.eml'), firebreak(two, 'evidence', id, 'mail.eml')]);
+    await firebreak(one, 'sync');
+    await firebreak(two, 'sync');
+    await firebreak(one, 'sync');
+    const ids = events(one).flatMap((e) => (e.type === 'evidence.added' ? [e.evidence] : []));
+    assert.equal(ids.length, 2);
+    assert.notEqual(ids[0], ids[1]);
+    assert.deepEqual([fromOne, fromTwo].map((out) => out.split(':')[0]).sort(), [...ids].sort());
+    const stored = fs.readdirSync(path.join(one, 'incidents', id, 'evidence')).sort();
+    assert.deepEqual(stored, [...ids].sort());
+    assert.match(await firebreak(one, 'verify'), /no problem/);
+    assert.match(await firebreak(two, 'verify'), /no problem/);
+  });
+
   it('after sync installed the merge driver, plain git pull merges events.jsonl too', async () => {
     await firebreak(one, 'sync');
     await firebreak(two, 'sync');

@@ -70,11 +70,12 @@ describe('cli: verify', function () {
   it('fails on a changed evidence file and an unparsable event line', async () => {
     fs.writeFileSync(fx.file('mail.eml'), 'headers');
     await fx.ok('evidence', id, 'mail.eml');
-    fs.writeFileSync(fx.file('incidents', id, 'evidence', 'e1-mail.eml'), 'tampered');
+    const [stored] = fs.readdirSync(fx.file('incidents', id, 'evidence'));
+    fs.writeFileSync(fx.file('incidents', id, 'evidence', stored!), 'tampered');
     fs.appendFileSync(events, '{not json\n');
     const result = await fx.run('verify', id);
     assert.equal(result.code, 1);
-    assert.match(result.out, /evidence\/e1-mail\.eml: differs from its recorded SHA-256/);
+    assert.match(result.out, /evidence\/e-[0-9a-f]{10}-mail\.eml: differs from its recorded SHA-256/);
     assert.match(result.out, /events\.jsonl: line \d+: /);
   });
 

@@ -145,11 +145,12 @@ describe('incident model: action builders', () => {
     assert.throws(() => buildEvidenceAdded(s.state, { name: 'a\nb.eml', sha256: 'b'.repeat(64), size: 1 }), /one line/);
     const built = buildEvidenceAdded(s.state, { name: '../../etc/Pass wd..eml', sha256: 'b'.repeat(64), size: 12, description: 'headers' });
     const draft = built.draft as { evidence: string; file?: string };
-    assert.equal(draft.evidence, 'e1-pass-wd.eml');
+    assert.match(draft.evidence, /^e-[0-9a-f]{10}-pass-wd\.eml$/);
+    assert.equal(built.evidence, draft.evidence);
     assert.ok(/^[a-z0-9][a-z0-9._-]*$/.test(draft.evidence) && !draft.evidence.includes('..'));
     assert.equal(draft.file, draft.evidence);
     s.record(built.draft, ALICE, s.at(1));
-    assert.throws(() => buildEvidenceAdded(s.state, { name: 'other', sha256: 'b'.repeat(64), size: 12 }), /already attached as e1/);
+    assert.throws(() => buildEvidenceAdded(s.state, { name: 'other', sha256: 'b'.repeat(64), size: 12 }), /already attached as e-[0-9a-f]{10}-pass-wd\.eml/);
     const out = buildEvidenceAdded(s.state, { name: 'disk.img', sha256: 'c'.repeat(64), size: 5e9, location: 's3://forensics/disk.img' });
     assert.equal((out.draft as { file?: string }).file, undefined);
     s.act({ kind: 'custody', evidenceId: draft.evidence, to: 'Forensics lab' }, 2);

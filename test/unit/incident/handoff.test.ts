@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildEvidenceAdded, formatHandoffSummary, handoffSummary } from '../../../src/core/incident';
+import { buildEvidenceAdded, evidenceIdFor, formatHandoffSummary, handoffSummary } from '../../../src/core/incident';
 import { ALICE, BOB, Scenario } from './fixtures';
 
 describe('incident model: hand-off summary', () => {
@@ -24,11 +24,11 @@ describe('incident model: hand-off summary', () => {
     assert.deepEqual(summary.claimedSteps.map((x) => [x.id, x.claimedBy]), [['block-sender', 'Bob Builder']]);
     assert.equal(summary.openSteps.find((x) => x.id === 'purge-mail')!.blocked, 'no admin rights');
     assert.deepEqual(summary.decisions.map((d) => d.what), ['Notify regulator']);
-    assert.deepEqual(summary.evidenceToTransfer.map((e) => e.evidence), ['e1-mail.eml']);
+    assert.deepEqual(summary.evidenceToTransfer.map((e) => e.evidence), [evidenceIdFor('mail.eml', 'e'.repeat(64))]);
     assert.equal(summary.unacknowledged, undefined);
     const text = formatHandoffSummary(summary);
     assert.match(text, /Open steps: 5\./);
-    assert.match(text, /Evidence to transfer: e1-mail\.eml/);
+    assert.match(text, new RegExp(`Evidence to transfer: ${evidenceIdFor('mail.eml', 'e'.repeat(64))}`));
   });
 
   it('shows a hand-off waiting for acknowledgement, and covers everything when there was none', () => {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { buildEvidenceAdded, reduceIncident, renderIncidentMarkdown, RENDERER_VERSION, type IncidentEvent } from '../../../src/core/incident';
+import { buildEvidenceAdded, evidenceIdFor, reduceIncident, renderIncidentMarkdown, RENDERER_VERSION, type IncidentEvent } from '../../../src/core/incident';
 import { escapeBlock, unescapeBlock } from '../../../src/core/incident/markdownText';
 import { ALICE, BOB, Scenario } from './fixtures';
+
+const HEADERS = evidenceIdFor('headers.eml', 'b'.repeat(64));
 
 function busyIncident(): Scenario {
   const s = new Scenario();
@@ -16,7 +18,7 @@ function busyIncident(): Scenario {
   s.act({ kind: 'indicator', type: 'ip', value: '203.0.113.7', source: 'proxy' }, 8);
   s.act({ kind: 'decision', what: 'Disable external forwarding', approvedBy: 'CISO' }, 9);
   s.record(buildEvidenceAdded(s.state, { name: 'headers.eml', sha256: 'b'.repeat(64), size: 2048 }).draft, BOB, s.at(10));
-  s.act({ kind: 'custody', evidenceId: 'e1-headers.eml', to: 'Forensics' }, 11, BOB);
+  s.act({ kind: 'custody', evidenceId: HEADERS, to: 'Forensics' }, 11, BOB);
   s.act({ kind: 'note', text: 'Sent to the mail team.' }, 12, BOB);
   s.act({ kind: 'handoff', to: 'Bob Builder' }, 13);
   s.act({ kind: 'advance' }, 14);
@@ -77,7 +79,7 @@ describe('incident model: renderer', () => {
     assert.match(md, /^- \[x\] Confirm the report is a phishing email <!-- step: confirm-report -->$/m);
     assert.match(md, /^- \[ \] Block the sender domain <!-- step: block-sender -->$/m);
     assert.match(md, /203\.0\.113\.7/);
-    assert.match(md, /e1-headers\.eml: collected .* by Bob Builder .*; then Bob Builder to Forensics at/);
+    assert.match(md, new RegExp(`${HEADERS}: collected .* by Bob Builder .*; then Bob Builder to Forensics at`));
     assert.match(md, /checked 2026-11-28T10:01:00\.000Z by Alice Analyst \(alice@example\.com\): headers forged/);
   });
 

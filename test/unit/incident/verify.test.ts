@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { buildEvidenceAdded, renderIncidentMarkdown, serializeEvent, sha256Hex, verifyAgainstBase, verifyIncidentFiles } from '../../../src/core/incident';
+import { buildEvidenceAdded, evidenceIdFor, renderIncidentMarkdown, serializeEvent, sha256Hex, verifyAgainstBase, verifyIncidentFiles } from '../../../src/core/incident';
 import { ALICE, Scenario } from './fixtures';
 
+const MAIL = evidenceIdFor('mail.eml', sha256Hex('mail'));
 const RUNBOOK = new TextEncoder().encode('# Phishing email response\n');
 
 function incident() {
@@ -15,7 +16,7 @@ function incident() {
   const eventsText = s.events.map(serializeEvent).join('\n') + '\n';
   return {
     s,
-    files: { eventsText, incidentMd: renderIncidentMarkdown(s.events), runbookBytes: RUNBOOK, evidence: [{ name: 'e1-mail.eml', sha256: sha256Hex('mail') }] },
+    files: { eventsText, incidentMd: renderIncidentMarkdown(s.events), runbookBytes: RUNBOOK, evidence: [{ name: MAIL, sha256: sha256Hex('mail') }] },
   };
 }
 
@@ -31,13 +32,13 @@ describe('incident model: verify (pure half)', () => {
       eventsText: [lines[0], lines[1], lines[1], '{oops', lines[2], ''].join('\n'),
       incidentMd: files.incidentMd.replace('- [ ] Block', '- [x] Block'),
       runbookBytes: new TextEncoder().encode('changed'),
-      evidence: [{ name: 'e1-mail.eml', sha256: sha256Hex('other') }, { name: 'stray.bin', sha256: sha256Hex('x') }],
+      evidence: [{ name: MAIL, sha256: sha256Hex('other') }, { name: 'stray.bin', sha256: sha256Hex('x') }],
     });
     const simplified = problems.map((p) => `${p.file}:${p.line ?? ''} ${p.message}`);
     assert.match(simplified[0]!, /^events\.jsonl:4 not valid JSON/);
     assert.match(simplified[1]!, /^events\.jsonl:3 event id \w+ repeats \(first on line 2\)/);
     assert.ok(simplified.some((p) => /^runbook\.md: differs from its recorded SHA-256/.test(p)));
-    assert.ok(simplified.some((p) => /^evidence\/e1-mail\.eml: differs/.test(p)));
+    assert.ok(simplified.some((p) => p.startsWith(`evidence/${MAIL}: differs`)));
     assert.ok(simplified.some((p) => /^evidence\/stray\.bin: not recorded/.test(p)));
   });
 
