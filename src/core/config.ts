@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import { ALERT_PATH, DEFAULT_ALERT_MAPPING, type AlertIndicatorMapping, type AlertMapping } from './alert';
+import { INDICATOR_TYPES, type IndicatorType } from './incident/events';
 
 export const CONFIG_FILE = '.firebreak.yml';
 
@@ -39,6 +41,8 @@ export interface FirebreakConfig {
   };
   /** Warn about secrets in notes and outputs before committing. Default true. */
   readonly secretScan: boolean;
+  /** How `start --from-alert` reads an alert JSON; keys not configured keep the generic alert's. */
+  readonly alert: AlertMapping;
 }
 
 export interface ConfigDiagnostic {
@@ -65,13 +69,14 @@ export const DEFAULT_CONFIG: FirebreakConfig = {
   commitBatchSeconds: 0,
   evidence: { maxBytes: 10 * 1024 * 1024, outOfGit: [] },
   secretScan: true,
+  alert: DEFAULT_ALERT_MAPPING,
 };
 
 /** Git hosts reject files over 100 MB. */
 const HOST_FILE_LIMIT = 100 * 1024 * 1024;
 const FOLDER = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
 const BRANCH = FOLDER;
-const KNOWN_KEYS = ['incidents', 'runbooks', 'severities', 'branch', 'sync', 'remote', 'commit-batch', 'evidence', 'secret-scan'];
+const KNOWN_KEYS = ['incidents', 'runbooks', 'severities', 'branch', 'sync', 'remote', 'commit-batch', 'evidence', 'secret-scan', 'alert'];
 
 /**
  * Reads `<root>/.firebreak.yml` (a regular file only, at most 64 KB). `found` is false when there
@@ -158,7 +163,8 @@ export function parseConfig(text: string): LoadedConfig {
     if (typeof data['secret-scan'] === 'boolean') secretScan = data['secret-scan'];
     else problem('secret-scan', '"secret-scan" must be true or false; using true');
   }
-  return { config: { incidentsFolder, runbookFolders, severities, branch, sync, remote, commitBatchSeconds, evidence, secretScan }, diagnostics };
+  const alert = parseAlertMapping(data.alert, severities, problem);
+  return { config: { incidentsFolder, runbookFolders, severities, branch, sync, remote, commitBatchSeconds, evidence, secretScan, alert }, diagnostics };
 }
 
 function parseBranch(value: unknown, problem: (message: string) => void): BranchMode {
@@ -201,6 +207,58 @@ function parseEvidence(value: unknown, problem: (key: string, message: string) =
     else problem('out-of-git', '"out-of-git" must be a list of file-name patterns such as "*.pcap"');
   }
   return { maxBytes, outOfGit };
+}
+
+const ALERT_KEYS = ['title', 'severity', 'source', 'occurred-at', 'indicators'];
+
+/**
+ * `alert: { title: "$.rule.name", severity: { path: "$.level", map: { critical: SEV1 } }, source: "$.link",
+ * occurred-at: "$.time", indicators: [{ type: ip, path: "$.src_ip" }, { path: "$.iocs" }] }`. A key with an
+ * invalid value keeps the generic alert's mapping and is reported.
+ */
+function parseAlertMapping(value: unknown, severities: readonly string[], problem: (key: string, message: string) => void): AlertMapping {
+  if (value === undefined) return DEFAULT_ALERT_MAPPING;
+  if (!isMapping(value)) {
+    problem('alert', '"alert" must be a mapping with title, severity, source, occurred-at and indicators');
+    return DEFAULT_ALERT_MAPPING;
+  }
+  for (const key of Object.keys(value)) {
+    if (!ALERT_KEYS.includes(key)) problem(key, `Unknown alert setting "${key}" (known: ${ALERT_KEYS.join(', ')})`);
+  }
+  const pathOf = (key: string, fallback: string): string => {
+    const given = value[key];
+    if (given === undefined) return fallback;
+    if (typeof given === 'string' && ALERT_PATH.test(given)) return given;
+    problem(key, `alert "${key}" must be a dotted path such as $.rule.name; using ${fallback}`);
+    return fallback;
+  };
+  let severity = DEFAULT_ALERT_MAPPING.severity;
+  if (typeof value.severity === 'string') severity = { path: pathOf('severity', severity.path), map: severity.map };
+  else if (value.severity !== undefined) {
+    const given = value.severity;
+    const map = isMapping(given) ? given.map : undefined;
+    const mapOk = map === undefined || (isMapping(map) && Object.values(map).every((level) => typeof level === 'string' && severities.includes(level)));
+    if (isMapping(given) && typeof given.path === 'string' && ALERT_PATH.test(given.path) && mapOk) {
+      severity = { path: given.path, map: map === undefined ? severity.map : { ...(map as Record<string, string>) } };
+    } else {
+      problem('severity', `alert "severity" must be a path or { path: "$.level", map: { critical: ${severities[0] ?? 'SEV1'} } } mapping to ${severities.join(', ')}; using $.severity`);
+    }
+  }
+  let indicators = DEFAULT_ALERT_MAPPING.indicators;
+  if (value.indicators !== undefined) {
+    const list = value.indicators;
+    const valid = Array.isArray(list) && list.length <= 50 && list.every((item) => isMapping(item) && typeof item.path === 'string' && ALERT_PATH.test(item.path)
+      && (item.type === undefined || (INDICATOR_TYPES as readonly unknown[]).includes(item.type)));
+    if (valid) indicators = (list as Record<string, unknown>[]).map((item): AlertIndicatorMapping => ({ path: item.path as string, ...(item.type !== undefined ? { type: item.type as IndicatorType } : {}) }));
+    else problem('indicators', `alert "indicators" must be a list of { type: ${INDICATOR_TYPES.join('|')}, path: "$.src_ip" } (no type: the path holds [{type, value}]); using $.indicators`);
+  }
+  return {
+    title: pathOf('title', DEFAULT_ALERT_MAPPING.title),
+    severity,
+    source: pathOf('source', DEFAULT_ALERT_MAPPING.source),
+    occurredAt: pathOf('occurred-at', DEFAULT_ALERT_MAPPING.occurredAt),
+    indicators,
+  };
 }
 
 /** `10MB`, `512 KB`, `1048576` → bytes; null when not a size. */

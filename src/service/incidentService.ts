@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, incidentStatus, newEventId,
-  newIncidentId, reconcileIncidentMarkdown, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
+  newIncidentId, reconcileIncidentMarkdown, reduceIncident, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
 import {
   ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
 } from '../git';
+import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
@@ -54,6 +55,11 @@ export class IncidentService implements IncidentServiceApi {
 
   async start(request: StartRequest): Promise<StartResult> {
     const now = this.options.now();
+    const alert = request.alert !== undefined ? this.mapAlert(request.alert) : undefined;
+    const title = request.title.trim() !== '' ? request.title : alert?.title;
+    if (title === undefined) throw new ServiceError(`the alert has no title at ${this.location.config.alert.title}: give one (--title)`);
+    const severity = request.severity ?? alert?.severity;
+    const fromAlert = request.fromAlert ?? alert?.source;
     const source = await loadRunbook(request.runbook, {
       root: this.root, cwd: this.options.cwd, repositoryFolders: this.location.config.runbookFolders, now,
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
@@ -61,13 +67,34 @@ export class IncidentService implements IncidentServiceApi {
     const incidentId = this.freshIncidentId(now);
     await this.ensureAttributes(incidentId);
     const built = buildOpening({
-      incident: incidentId, title: request.title, runbook: source.runbook, path: source.recordedPath,
+      incident: incidentId, title, runbook: source.runbook, path: source.recordedPath,
       sha256: sha256Hex(source.bytes), exercise: request.exercise === true,
-      ...(request.severity !== undefined ? { severity: request.severity } : {}),
-      ...(request.fromAlert !== undefined ? { fromAlert: request.fromAlert } : {}),
+      ...(severity !== undefined ? { severity } : {}),
+      ...(fromAlert !== undefined ? { fromAlert } : {}),
     });
-    const result = await this.record(incidentId, undefined, [built], [{ path: 'runbook.md', bytes: source.bytes }]);
+    const fromAlertActions = alert ? await this.alertActions(built, alert, now) : [];
+    const result = await this.record(incidentId, undefined, [built, ...fromAlertActions], [{ path: 'runbook.md', bytes: source.bytes }]);
     return { ...result, folder: this.folderOf(incidentId) };
+  }
+
+  private mapAlert(text: string): MappedAlert {
+    try {
+      return mapAlert(text, this.location.config.alert, this.location.config.severities);
+    } catch (error) {
+      if (error instanceof AlertError) throw new ServiceError(error.message);
+      throw error;
+    }
+  }
+
+  /** The alert's occurred-at and indicators, as actions on the incident the opening creates. */
+  private async alertActions(opening: BuiltAction, alert: MappedAlert, now: Date): Promise<BuiltAction[]> {
+    const actor = await this.actor();
+    const opened = reduceIncident([stampEvent(opening.draft, { id: newEventId(now), at: now.toISOString(), actor })]);
+    const requests: ActionRequest[] = [
+      ...(alert.occurredAt !== undefined ? [{ kind: 'set', field: 'occurred-at', value: alert.occurredAt } as const] : []),
+      ...alert.indicators.map((i) => ({ kind: 'indicator', type: i.type, value: i.value, ...(alert.source !== undefined ? { source: alert.source } : {}) } as const)),
+    ];
+    return requests.map((request) => buildAction(opened, request, { actor, now }));
   }
 
   async apply(incidentId: string, request: ActionRequest): Promise<ActionResult> {

@@ -32,11 +32,18 @@ export interface IncidentServiceOptions {
 export interface StartRequest {
   /** A runbook id from the library, or a path to a runbook file. */
   readonly runbook: string;
+  /** May be empty when `alert` gives one. */
   readonly title: string;
   readonly severity?: string;
   readonly exercise?: boolean;
   /** A link or short reference to the alert that started it, kept in the opening event. */
   readonly fromAlert?: string;
+  /**
+   * The text of an alert JSON, mapped with `.firebreak.yml`'s `alert:` onto the title and severity
+   * (those given here win), the source link (`fromAlert`), occurred-at and typed indicators, all in
+   * the opening commit.
+   */
+  readonly alert?: string;
 }
 
 export type Milestone = 'contained' | 'eradicated' | 'recovered';
