@@ -24,14 +24,20 @@ export interface AlertMapping {
   readonly indicators: readonly AlertIndicatorMapping[];
 }
 
-/** The generic alert: `{title, severity, source, occurred_at, indicators: [{type, value}]}`. */
-export const DEFAULT_ALERT_MAPPING: AlertMapping = {
-  title: '$.title',
-  severity: { path: '$.severity', map: { critical: 'SEV1', high: 'SEV2', medium: 'SEV3', low: 'SEV4' } },
-  source: '$.source',
-  occurredAt: '$.occurred_at',
-  indicators: [{ path: '$.indicators' }],
-};
+/**
+ * The generic alert: `{title, severity, source, occurred_at, indicators: [{type, value}]}`, its
+ * severities critical, high, medium and low mapped onto the team's levels, most severe first.
+ */
+export function defaultAlertMapping(severities: readonly string[]): AlertMapping {
+  const map: Record<string, string> = {};
+  ['critical', 'high', 'medium', 'low'].forEach((name, index) => {
+    const level = severities[index];
+    if (level !== undefined) map[name] = level;
+  });
+  return { title: '$.title', severity: { path: '$.severity', map }, source: '$.source', occurredAt: '$.occurred_at', indicators: [{ path: '$.indicators' }] };
+}
+
+export const DEFAULT_ALERT_MAPPING: AlertMapping = defaultAlertMapping(['SEV1', 'SEV2', 'SEV3', 'SEV4']);
 
 export interface MappedAlert {
   readonly title?: string;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
-import { ALERT_PATH, DEFAULT_ALERT_MAPPING, type AlertIndicatorMapping, type AlertMapping } from './alert';
+import { ALERT_PATH, DEFAULT_ALERT_MAPPING, defaultAlertMapping, type AlertIndicatorMapping, type AlertMapping } from './alert';
 import { INDICATOR_TYPES, type IndicatorType } from './incident/events';
 
 export const CONFIG_FILE = '.firebreak.yml';
@@ -217,10 +217,11 @@ const ALERT_KEYS = ['title', 'severity', 'source', 'occurred-at', 'indicators'];
  * invalid value keeps the generic alert's mapping and is reported.
  */
 function parseAlertMapping(value: unknown, severities: readonly string[], problem: (key: string, message: string) => void): AlertMapping {
-  if (value === undefined) return DEFAULT_ALERT_MAPPING;
+  const defaults = defaultAlertMapping(severities);
+  if (value === undefined) return defaults;
   if (!isMapping(value)) {
     problem('alert', '"alert" must be a mapping with title, severity, source, occurred-at and indicators');
-    return DEFAULT_ALERT_MAPPING;
+    return defaults;
   }
   for (const key of Object.keys(value)) {
     if (!ALERT_KEYS.includes(key)) problem(key, `Unknown alert setting "${key}" (known: ${ALERT_KEYS.join(', ')})`);
@@ -232,7 +233,7 @@ function parseAlertMapping(value: unknown, severities: readonly string[], proble
     problem(key, `alert "${key}" must be a dotted path such as $.rule.name; using ${fallback}`);
     return fallback;
   };
-  let severity = DEFAULT_ALERT_MAPPING.severity;
+  let severity = defaults.severity;
   if (typeof value.severity === 'string') severity = { path: pathOf('severity', severity.path), map: severity.map };
   else if (value.severity !== undefined) {
     const given = value.severity;
@@ -244,7 +245,7 @@ function parseAlertMapping(value: unknown, severities: readonly string[], proble
       problem('severity', `alert "severity" must be a path or { path: "$.level", map: { critical: ${severities[0] ?? 'SEV1'} } } mapping to ${severities.join(', ')}; using $.severity`);
     }
   }
-  let indicators = DEFAULT_ALERT_MAPPING.indicators;
+  let indicators = defaults.indicators;
   if (value.indicators !== undefined) {
     const list = value.indicators;
     const valid = Array.isArray(list) && list.length <= 50 && list.every((item) => isMapping(item) && typeof item.path === 'string' && ALERT_PATH.test(item.path)
@@ -253,10 +254,10 @@ function parseAlertMapping(value: unknown, severities: readonly string[], proble
     else problem('indicators', `alert "indicators" must be a list of { type: ${INDICATOR_TYPES.join('|')}, path: "$.src_ip" } (no type: the path holds [{type, value}]); using $.indicators`);
   }
   return {
-    title: pathOf('title', DEFAULT_ALERT_MAPPING.title),
+    title: pathOf('title', defaults.title),
     severity,
-    source: pathOf('source', DEFAULT_ALERT_MAPPING.source),
-    occurredAt: pathOf('occurred-at', DEFAULT_ALERT_MAPPING.occurredAt),
+    source: pathOf('source', defaults.source),
+    occurredAt: pathOf('occurred-at', defaults.occurredAt),
     indicators,
   };
 }

@@ -31,6 +31,10 @@ describe('core/config (.firebreak.yml)', () => {
       commitBatchSeconds: 10,
       evidence: { maxBytes: 5 * 1024 * 1024, outOfGit: ['*.pcap', '*.mem'] },
       secretScan: false,
+      alert: {
+        title: '$.title', severity: { path: '$.severity', map: { critical: 'P1', high: 'P2', medium: 'P3' } }, source: '$.source',
+        occurredAt: '$.occurred_at', indicators: [{ path: '$.indicators' }],
+      },
     });
   });
 
