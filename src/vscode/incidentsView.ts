@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { StageView, StepView } from '../shared/dashboardProtocol';
 import type { IncidentEntry, IncidentStore } from './incidentStore';
 import { Disposable } from './util/disposable';
+import { elapsedMs, formatElapsed } from '../shared/elapsed';
 
 export type IncidentsNode =
   | { readonly kind: 'incident'; readonly incidentId: string }
@@ -101,7 +102,7 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     item.id = `incident:${incident.id}`;
     const missed = entry.view.sla.some((s) => s.state === 'missed');
     const parts = [incident.severity, incident.status === 'closed' ? 'closed' : incident.stageTitle, `${done}/${total}`];
-    if (incident.status === 'active') parts.push(elapsed(incident.openedAt, new Date()));
+    if (incident.status === 'active') parts.push(elapsedLabel(incident.openedAt, new Date()));
     if (missed) parts.push('SLA missed');
     item.description = `${incident.exercise ? 'EXERCISE · ' : ''}${parts.join(' · ')}`;
     item.iconPath = new vscode.ThemeIcon(incident.status === 'closed' ? 'pass' : incident.exercise ? 'beaker' : 'flame',
@@ -157,15 +158,12 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
   }
 }
 
-export function elapsed(fromIso: string, now: Date): string {
-  const ms = Math.max(0, now.getTime() - Date.parse(fromIso));
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${minutes % 60}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
 function escapeMd(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}
+
+/** Elapsed time for rows refreshed every half minute: hours and minutes. */
+export function elapsedLabel(openedAt: string, now: Date): string {
+  const ms = elapsedMs(openedAt, undefined, now.getTime());
+  return ms === undefined ? '—' : formatElapsed(ms, { seconds: false });
 }

@@ -3,7 +3,7 @@
 // notifications before and at an SLA miss, once each (remembered per window's workspace).
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
-import { elapsed } from './incidentsView';
+import { elapsedLabel } from './incidentsView';
 import type { IncidentEntry } from './incidentStore';
 import { Disposable } from './util/disposable';
 
@@ -39,7 +39,7 @@ export class IncidentStatusBar extends Disposable {
     const close = sla.filter((s) => s.state === 'ok' && Date.parse(s.deadline) - now.getTime() <= warnMs);
     const syncFailing = lastSync !== undefined && !lastSync.ok;
     const more = active.length > 1 ? ` +${active.length - 1}` : '';
-    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsed(incident.openedAt, now)}${more}`;
+    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsedLabel(incident.openedAt, now)}${more}`;
     this.item.backgroundColor = missed.length > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : close.length > 0 || syncFailing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);

@@ -22,23 +22,6 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`;
 }
 
-/** A ticking clock for elapsed time: "0:05:09", "27:03:00" becomes "1d 03:03:00". */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / SECOND));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor((total % 86_400) / 3_600);
-  const clock = `${days > 0 ? pad(hours) : hours}:${pad(Math.floor((total % 3_600) / 60))}:${pad(total % 60)}`;
-  return days > 0 ? `${days}d ${clock}` : clock;
-}
-
-/** Elapsed time of an incident: until it closed, or until now. Invalid times give undefined. */
-export function elapsedMs(openedAt: string, closedAt: string | undefined, nowMs: number): number | undefined {
-  const opened = Date.parse(openedAt);
-  if (Number.isNaN(opened)) return undefined;
-  const end = closedAt === undefined ? nowMs : Date.parse(closedAt);
-  return Number.isNaN(end) ? undefined : end - opened;
-}
-
 /** "12m 05s left" before the deadline, "3m 10s over" after it; the raw text for an invalid time. */
 export function formatCountdown(deadlineIso: string, nowMs: number): string {
   const deadline = Date.parse(deadlineIso);

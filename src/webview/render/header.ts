@@ -2,7 +2,8 @@
 // incident-wide actions (advance with its preview of skipped steps, close/reopen, hand off, evidence).
 import { advanceSummary, skippedStepTexts } from '../labels';
 import { button, h, icon } from '../dom';
-import { elapsedMs, formatElapsed, formatUtc } from '../time';
+import { elapsedMs, formatElapsed } from '../../shared/elapsed';
+import { formatUtc } from '../time';
 import type { RenderContext } from './context';
 
 export function renderHeader(ctx: RenderContext): HTMLElement {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clockOffset, elapsedMs, formatCountdown, formatDuration, formatElapsed, formatUtc, localInputToIso } from '../../../src/webview/time';
+import { clockOffset, formatCountdown, formatDuration, formatUtc, localInputToIso } from '../../../src/webview/time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -12,21 +12,6 @@ describe('dashboard time formatting', () => {
     assert.equal(formatDuration(3 * HOUR + 7 * MINUTE + 59_000), '3h 07m');
     assert.equal(formatDuration(52 * HOUR), '2d 04h');
     assert.equal(formatDuration(-5_000), '0s');
-  });
-
-  it('formats elapsed time as a ticking clock, with days past 24 hours', () => {
-    assert.equal(formatElapsed(5 * MINUTE + 9_000), '0:05:09');
-    assert.equal(formatElapsed(13 * HOUR), '13:00:00');
-    assert.equal(formatElapsed(27 * HOUR + 3 * MINUTE), '1d 03:03:00');
-  });
-
-  it('measures elapsed time until now, or until the close for a closed incident', () => {
-    const opened = '2026-11-28T09:00:00.000Z';
-    const now = Date.parse('2026-11-28T10:30:00.000Z');
-    assert.equal(elapsedMs(opened, undefined, now), 90 * MINUTE);
-    assert.equal(elapsedMs(opened, '2026-11-28T09:45:00.000Z', now), 45 * MINUTE);
-    assert.equal(elapsedMs('garbage', undefined, now), undefined);
-    assert.equal(elapsedMs(opened, 'garbage', now), undefined);
   });
 
   it('counts down to a deadline and then counts the overrun', () => {
