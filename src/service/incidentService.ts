@@ -18,6 +18,7 @@ import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
 import { incidentLocation, perIncidentIds, readIdentity, type IncidentLocation } from './repository';
 import { resolveIncidentsLocation } from '../git/location';
+import { pullRequestLink, type PullRequestLink } from './pullRequest';
 import { loadRunbook } from './runbookSource';
 import { secretWarnings } from './secrets';
 import type {
@@ -231,6 +232,12 @@ export class IncidentService implements IncidentServiceApi {
       if (one.state === 'offline' || one.state === 'blocked') break;
     }
     return { ...result, message: describeSync(result) };
+  }
+
+  /** The compare URL for the incidents' branch (the incident's own branch in per-incident mode). */
+  async pullRequest(incidentId?: string): Promise<PullRequestLink> {
+    if (incidentId !== undefined) this.folderOf(incidentId);
+    return pullRequestLink((await this.place(incidentId)).root, this.location.config.remote);
   }
 
   // ——— internals ———

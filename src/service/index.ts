@@ -5,6 +5,8 @@ import type { IncidentServiceApi, IncidentServiceOptions } from './types';
 export * from './types';
 export { ServiceError } from './errors';
 export { IncidentService } from './incidentService';
+export { initRepository } from './repository';
+export type { PullRequestLink } from './pullRequest';
 
 /** Opens the service for the repository containing `options.cwd`. */
 export function createIncidentService(options: IncidentServiceOptions): Promise<IncidentServiceApi> {

@@ -2,6 +2,7 @@
 // (later) ask of it. Plain data in and out; no VS Code, no printing.
 import type { IncidentState, IncidentStatus } from '../core/incident';
 import type { SyncResult as GitSyncResult } from '../git';
+import type { PullRequestLink } from './pullRequest';
 
 /** A responder's Git identity (commit author and event actor). */
 export interface Identity {
@@ -186,4 +187,6 @@ export interface IncidentServiceApi {
   verify(request: VerifyRequest): Promise<VerifyResult>;
   /** Fetch, integrate (union of events, re-render), push. */
   sync(incidentId?: string): Promise<SyncResult>;
+  /** The compare URL to open a pull request for the incidents' branch (GitHub, GitLab, Bitbucket, Azure DevOps). */
+  pullRequest(incidentId?: string): Promise<PullRequestLink>;
 }

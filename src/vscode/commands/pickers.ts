@@ -5,8 +5,8 @@ import { UserFacingError } from '../trust';
 
 /** The incident a command acts on: its argument, the tree selection, else a quick pick. */
 export async function pickIncident(view: IncidentsView, arg: unknown, activeOnly = true): Promise<string> {
-  if (typeof arg === 'string') return arg;
-  if (isNode(arg)) return arg.incidentId;
+  const given = incidentArgument(arg);
+  if (given !== undefined) return given;
   const selected = view.selectedIncidentId();
   if (selected) return selected;
   const candidates = view.incidents.filter((e) => !activeOnly || e.view.incident.status === 'active');
@@ -20,6 +20,12 @@ export async function pickIncident(view: IncidentsView, arg: unknown, activeOnly
   })), { placeHolder: 'Which incident?' });
   if (!pick) throw new CancelledError();
   return pick.id;
+}
+
+/** The incident a command was invoked on (an id, or a tree node), if any. */
+export function incidentArgument(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  return isNode(arg) ? arg.incidentId : undefined;
 }
 
 /** The step a command acts on: its tree node, else a quick pick of the incident's steps. */

@@ -1,12 +1,8 @@
 // Commands about the record as a whole: evidence, sync, pull request, reconcile, verify, git init.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, pickIncident } from './pickers';
-
-const execFileAsync = promisify(execFile);
+import { askText, CancelledError, incidentArgument, pickIncident } from './pickers';
 
 export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposable[] {
   const store = () => {
@@ -59,21 +55,18 @@ export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposa
       }
       return result;
     }),
-    command('firebreak.openPullRequest', async () => {
-      const { pullRequestUrl } = await import('../../git/index');
-      const root = store().root;
-      const remote = (await execFileAsync('git', ['remote', 'get-url', 'origin'], { cwd: root })).stdout.trim();
-      const branch = (await execFileAsync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: root })).stdout.trim();
-      const url = pullRequestUrl(remote, branch);
-      if (!url) throw new UserFacingError(`Cannot make a pull-request link for the remote ${remote}.`);
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
+    command('firebreak.openPullRequest', async (arg) => {
+      requireTrust();
+      const link = await (await store().service()).pullRequest(incidentArgument(arg));
+      await vscode.env.openExternal(vscode.Uri.parse(link.url));
+      return link.url;
     }),
     command('firebreak.initRepository', async () => {
       requireTrust();
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new UserFacingError('Open a folder first.');
-      await execFileAsync('git', ['init', '-q', '--', folder.uri.fsPath]);
+      const { initRepository } = await import('../../service');
+      await initRepository(folder.uri.fsPath);
       void vscode.window.showInformationMessage('Initialized a Git repository. Reload the window to start recording incidents.', 'Reload Window')
         .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
     }),
