@@ -20,6 +20,8 @@ export interface StepView {
   readonly text: string;
   /** The step's detail rendered by the host with markdown-it (`html: false`): safe HTML. */
   readonly detailHtml: string;
+  /** The same detail as the runbook's Markdown (the tree shows it as an untrusted Markdown tooltip). */
+  readonly detail?: string;
   readonly required: boolean;
   readonly role?: string;
   readonly evidenceRequired: boolean;

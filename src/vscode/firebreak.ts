@@ -22,6 +22,7 @@ import { Disposable } from './util/disposable';
 import { findRepositoryRoot } from './workspaceRepositories';
 import { VERSION } from '../core/version';
 import { toDashboardView } from '../core/views/dashboardView';
+import { renderStepDetail } from '../core/views/renderDetail';
 
 export interface FirebreakApi {
   incidents(): Promise<{ id: string; view: DashboardView }[]>;
@@ -95,7 +96,7 @@ export class Firebreak extends Disposable {
   }
 
   private toView(state: IncidentState): DashboardView {
-    return toDashboardView(state, { now: new Date(), severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: vscode.workspace.isTrusted });
+    return toDashboardView(state, { now: new Date(), severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
   }
 
   /** Markdown files under the repository's (or the folder's) `runbooks/` folder are runbooks. */

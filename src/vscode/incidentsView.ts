@@ -138,7 +138,11 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     if (step.state !== 'open' && step.state !== 'checked') item.iconPath = new vscode.ThemeIcon(STEP_ICONS[step.state]);
     item.contextValue = `step-${step.state}`;
     const who = step.by ? `\n\n${step.state} by ${step.by} at ${step.at}` : '';
-    item.tooltip = new vscode.MarkdownString(`${escapeMd(step.text)}${step.required ? '\n\n*Required*' : ''}${step.role ? `\n\nRole: ${step.role}` : ''}${step.reason ? `\n\nReason: ${escapeMd(step.reason)}` : ''}${who}`);
+    // Untrusted Markdown (no command links, no HTML): the runbook's detail is shown as written.
+    const detail = step.detail ? `\n\n---\n\n${step.detail}` : '';
+    item.tooltip = new vscode.MarkdownString(`${escapeMd(step.text)}${step.required ? '\n\n*Required*' : ''}${step.role ? `\n\nRole: ${escapeMd(step.role)}` : ''}${step.reason ? `\n\nReason: ${escapeMd(step.reason)}` : ''}${who}${detail}`);
+    item.tooltip.isTrusted = false;
+    item.tooltip.supportHtml = false;
     return item;
   }
 

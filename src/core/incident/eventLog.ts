@@ -84,7 +84,8 @@ const snapshot: Check = (d) => {
   for (const stage of snap.stages as unknown[]) {
     if (!isObject(stage) || typeof stage.id !== 'string' || typeof stage.title !== 'string' || !Array.isArray(stage.steps)) return 'snapshot: a stage is malformed';
     for (const step of stage.steps as unknown[]) {
-      if (!isObject(step) || typeof step.id !== 'string' || typeof step.text !== 'string' || typeof step.required !== 'boolean') return 'snapshot: a step is malformed';
+      if (!isObject(step) || typeof step.id !== 'string' || typeof step.text !== 'string' || typeof step.required !== 'boolean'
+        || (step.detail !== undefined && typeof step.detail !== 'string')) return 'snapshot: a step is malformed';
     }
   }
   if (snap.sla !== undefined && !isObject(snap.sla)) return 'snapshot: "sla" must be an object';

@@ -263,6 +263,7 @@ function addRunbook(state: IncidentState, ref: RunbookRef, snapshot: RunbookSnap
       }
       state.steps.set(snapStep.id, {
         id: snapStep.id, text: snapStep.text, stage: stage.id, required: snapStep.required,
+        ...(snapStep.detail ? { detail: snapStep.detail } : {}),
         ...(snapStep.role !== undefined ? { role: snapStep.role } : {}),
         ...(snapStep.deadline !== undefined ? { deadline: snapStep.deadline } : {}),
         evidenceRequired: snapStep.evidenceRequired === true, origin: 'runbook', runbook: snapshot.id, checked: false,

@@ -6,6 +6,8 @@ export interface SnapshotStep {
   readonly id: string;
   /** The task text (Markdown) without its metadata comment. */
   readonly text: string;
+  /** The runbook's indented detail under the step (Markdown); absent when empty and in older events. */
+  readonly detail?: string;
   readonly required: boolean;
   readonly role?: string;
   readonly evidenceRequired?: boolean;
@@ -49,6 +51,7 @@ export function snapshotRunbook(runbook: Runbook): RunbookSnapshot {
         steps: stage.steps.map((step) => ({
           id: step.id,
           text: step.text,
+          ...(step.detail.trim() !== '' ? { detail: step.detail } : {}),
           required: step.required,
           ...(step.role !== undefined ? { role: step.role } : {}),
           ...(step.evidenceRequired ? { evidenceRequired: true } : {}),

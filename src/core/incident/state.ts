@@ -12,6 +12,8 @@ export interface Stamp {
 export interface StepState {
   readonly id: string;
   readonly text: string;
+  /** The runbook's detail under the step (Markdown), when its snapshot has one. */
+  readonly detail?: string;
   readonly stage: string;
   readonly required: boolean;
   readonly role?: string;

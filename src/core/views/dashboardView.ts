@@ -31,12 +31,13 @@ function stepStamp(step: StepState) {
   return stamp ? { by: stamp.actor.name, at: stamp.at } : {};
 }
 
-export function toStepView(step: StepState, renderDetail?: (markdown: string) => string, detail?: string): StepView {
+export function toStepView(step: StepState, renderDetail?: (markdown: string) => string): StepView {
   const reason = step.na?.reason ?? step.blocked?.reason;
   return {
     id: step.id,
     text: step.text,
-    detailHtml: detail && renderDetail ? renderDetail(detail) : '',
+    detailHtml: step.detail && renderDetail ? renderDetail(step.detail) : '',
+    ...(step.detail ? { detail: step.detail } : {}),
     required: step.required,
     ...(step.role ? { role: step.role } : {}),
     evidenceRequired: step.evidenceRequired,
