@@ -52,15 +52,32 @@ export interface HashedFile {
   readonly size: number;
 }
 
+/** Read size: one buffer of this size is reused for the whole file, so memory stays flat. */
+const CHUNK = 1024 * 1024;
+
+/** Reads `file` in order through one reused buffer, handing each filled part to `each`. */
+async function eachChunk(file: string, each: (bytes: Buffer) => Promise<void> | void): Promise<void> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      await each(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /** SHA-256 and size of a file, streamed. */
 export async function hashFile(file: string): Promise<HashedFile> {
   const hash = createHash('sha256');
   let size = 0;
-  const stream = fs.createReadStream(file);
-  for await (const chunk of stream) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
+  await eachChunk(file, (bytes) => {
+    hash.update(bytes);
+    size += bytes.length;
+  });
   return { sha256: hash.digest('hex'), size };
 }
 
@@ -73,12 +90,12 @@ export async function copyWithHash(source: string, target: string): Promise<Hash
   let size = 0;
   const handle = await fs.promises.open(target, 'wx', 0o644);
   try {
-    for await (const chunk of fs.createReadStream(source)) {
-      const bytes = chunk as Buffer;
+    await eachChunk(source, async (bytes) => {
       hash.update(bytes);
       size += bytes.length;
-      await handle.write(bytes);
-    }
+      let written = 0;
+      while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+    });
     await handle.sync();
   } finally {
     await handle.close();

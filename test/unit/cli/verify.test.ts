@@ -79,6 +79,20 @@ describe('cli: verify', function () {
     assert.match(result.out, /events\.jsonl: line \d+: /);
   });
 
+  it('names a missing evidence file with its recorded hash, and only that one', async () => {
+    fs.writeFileSync(fx.file('mail.eml'), 'headers');
+    fs.writeFileSync(fx.file('dump.txt'), 'memory strings');
+    await fx.ok('evidence', id, 'mail.eml');
+    await fx.ok('evidence', id, 'dump.txt');
+    const stored = fs.readdirSync(fx.file('incidents', id, 'evidence')).find((name) => name.endsWith('-mail.eml'))!;
+    fs.rmSync(fx.file('incidents', id, 'evidence', stored));
+    const result = await fx.run('verify', id);
+    assert.equal(result.code, 1);
+    const problems = result.out.split('\n').filter((line) => line.includes('evidence/'));
+    assert.equal(problems.length, 1, result.out);
+    assert.match(problems[0]!, new RegExp(`incidents/${id}/evidence/${stored.replace(/\./g, '\\.')}: missing \\(evidence ${stored.replace(/\./g, '\\.')} recorded with sha256 [0-9a-f]{64}\\)`));
+  });
+
   it('bounds its output: at most 50 problems, long text clipped, control characters escaped', async () => {
     const junk = Array.from({ length: 120 }, (_, i) => `{"v":1,"id":"\u001b[31m${'x'.repeat(2000)}${i}"}`).join('\n');
     fs.appendFileSync(events, `${junk}\n`);
