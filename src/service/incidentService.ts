@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, incidentStatus, newEventId,
+  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, buildSlaMissed, incidentStatus, newEventId,
   newIncidentId, reconcileIncidentMarkdown, reduceIncident, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
@@ -187,6 +187,16 @@ export class IncidentService implements IncidentServiceApi {
       });
     }
     return summaries;
+  }
+
+  async recordMissedSlas(incidentId?: string, now: Date = this.options.now()): Promise<ActionResult[]> {
+    const results: ActionResult[] = [];
+    for (const id of incidentId !== undefined ? [incidentId] : await this.listIds()) {
+      const { state, latestAt } = await this.load(id);
+      const due = buildSlaMissed(state, now);
+      if (due.length > 0) results.push(await this.record(id, latestAt, due));
+    }
+    return results;
   }
 
   async state(incidentId: string): Promise<IncidentState> {

@@ -1,6 +1,6 @@
 // The public contract of the incident service: what the CLI (now) and the VS Code extension
 // (later) ask of it. Plain data in and out; no VS Code, no printing.
-import type { IncidentState, IncidentStatus } from '../core/incident';
+import type { IncidentAction, IncidentState, IncidentStatus, MilestoneName } from '../core/incident';
 import type { SyncResult as GitSyncResult } from '../git';
 import type { PullRequestLink } from './pullRequest';
 
@@ -47,37 +47,10 @@ export interface StartRequest {
   readonly alert?: string;
 }
 
-export type Milestone = 'contained' | 'eradicated' | 'recovered';
+export type Milestone = MilestoneName;
 
-/** One responder action on an existing incident; each becomes exactly one commit. */
-export type ActionRequest =
-  | { readonly kind: 'check'; readonly step: string; readonly note?: string }
-  | { readonly kind: 'uncheck'; readonly step: string; readonly note?: string }
-  | { readonly kind: 'add-step'; readonly stage: string; readonly text: string; readonly owner?: string }
-  | { readonly kind: 'claim'; readonly step: string; readonly reason?: string }
-  | { readonly kind: 'block'; readonly step: string; readonly reason?: string }
-  | { readonly kind: 'unblock'; readonly step: string; readonly reason?: string }
-  | { readonly kind: 'na'; readonly step: string; readonly reason: string }
-  | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'set'; readonly field: string; readonly value: string }
-  | { readonly kind: 'severity'; readonly level: string }
-  | { readonly kind: 'assign'; readonly role: string; readonly person: string }
-  | { readonly kind: 'advance'; readonly stage?: string }
-  | { readonly kind: 'milestone'; readonly milestone: Milestone; readonly at?: string }
-  | {
-      readonly kind: 'indicator';
-      readonly type: string;
-      readonly value: string;
-      readonly source?: string;
-      readonly tlp?: string;
-      readonly firstSeen?: string;
-    }
-  | { readonly kind: 'decision'; readonly what: string; readonly approvedBy: string; readonly why?: string }
-  | { readonly kind: 'handoff'; readonly to: string; readonly summary?: string }
-  | { readonly kind: 'handoff-ack' }
-  | { readonly kind: 'custody'; readonly evidenceId: string; readonly to: string }
-  | { readonly kind: 'close' }
-  | { readonly kind: 'reopen' };
+/** One responder action on an existing incident (the core's shape, validated again there); each becomes exactly one commit. */
+export type ActionRequest = IncidentAction;
 
 export interface EvidenceRequest {
   /** The file to attach (copied, never moved). */
@@ -183,6 +156,13 @@ export interface IncidentServiceApi {
   status(incidentId: string): Promise<IncidentStatus>;
   /** Turns hand edits of incident.md into events, in one commit. */
   reconcile(incidentId: string): Promise<ReconcileResult>;
+  /**
+   * Records one `sla.missed` per deadline (stage SLA at the current severity, or a step's own
+   * deadline) missed at `now` (default: the service's clock) and not recorded yet, in one commit per
+   * incident; all open incidents when no id is given. Safe to call often and from several processes
+   * or clones at once: a miss recorded twice counts once. Returns one result per commit made.
+   */
+  recordMissedSlas(incidentId?: string, now?: Date): Promise<ActionResult[]>;
   /** Reads files only; never runs hooks, filters or fsmonitor. */
   verify(request: VerifyRequest): Promise<VerifyResult>;
   /** Fetch, integrate (union of events, re-render), push. */

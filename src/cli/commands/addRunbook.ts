@@ -2,7 +2,7 @@
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand } from '../context';
 import { openService } from '../openService';
-import { incidentArg, printResult } from './incidentAction';
+import { incidentArg, printResult, recordMissedDeadlines } from './incidentAction';
 
 export const addRunbook: CliCommand = {
   name: 'add-runbook',
@@ -13,6 +13,7 @@ export const addRunbook: CliCommand = {
     const incidentId = incidentArg(positionals[0]!);
     const service = await openService(context);
     printResult(context, await service.addRunbook(incidentId, positionals[1]!), values.json === true);
+    await recordMissedDeadlines(context, service, incidentId);
     return ExitCode.ok;
   },
 };

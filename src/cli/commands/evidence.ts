@@ -2,7 +2,7 @@
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand } from '../context';
 import { openService } from '../openService';
-import { incidentArg, optional } from './incidentAction';
+import { incidentArg, optional, recordMissedDeadlines } from './incidentAction';
 
 export const evidence: CliCommand = {
   name: 'evidence',
@@ -29,6 +29,7 @@ export const evidence: CliCommand = {
       const where = result.outOfGit ? 'kept out of Git' : 'stored';
       context.stdout(`${result.evidenceId}: ${where}, sha256 ${result.sha256} (${result.commit === null ? 'not committed yet' : result.commit.slice(0, 10)})\n`);
     }
+    await recordMissedDeadlines(context, service, incidentId);
     return ExitCode.ok;
   },
 };

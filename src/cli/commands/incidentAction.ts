@@ -4,7 +4,7 @@ import { parseCommandArgs, quote, type OptionKinds, type OptionValues } from '..
 import { ExitCode, UsageError, type CliCommand, type CliContext } from '../context';
 import { openService } from '../openService';
 import { isSafeName } from '../../git/names';
-import type { ActionRequest, ActionResult } from '../../service/types';
+import type { ActionRequest, ActionResult, IncidentServiceApi } from '../../service/types';
 
 export interface ActionCommandSpec<K extends OptionKinds> {
   readonly name: string;
@@ -33,9 +33,24 @@ export function actionCommand<K extends OptionKinds>(spec: ActionCommandSpec<K>)
       const service = await openService(context);
       const result = await service.apply(incidentId, request);
       printResult(context, result, (values as { json?: boolean }).json === true);
+      await recordMissedDeadlines(context, service, incidentId);
       return ExitCode.ok;
     },
   };
+}
+
+/**
+ * Records the deadlines missed by now (`sla.missed`, once each), saying so on stderr. Called after
+ * every incident action and by `status`; a failure here is a warning, never the command's failure.
+ */
+export async function recordMissedDeadlines(context: CliContext, service: IncidentServiceApi, incidentId?: string): Promise<void> {
+  try {
+    for (const result of await service.recordMissedSlas(incidentId)) {
+      context.stderr(`firebreak: recorded ${result.subject} (${result.commit === null ? 'not committed yet' : result.commit.slice(0, 10)})\n`);
+    }
+  } catch (error) {
+    context.stderr(`warning: could not record missed deadlines: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 /** Validates an incident id given on the command line (a usage error when unsafe). */

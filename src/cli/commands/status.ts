@@ -3,7 +3,7 @@
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand, type CliContext } from '../context';
 import { openService } from '../openService';
-import { incidentArg } from './incidentAction';
+import { incidentArg, recordMissedDeadlines } from './incidentAction';
 import type { IncidentStatus } from '../../core/incident';
 import type { IncidentSummary } from '../../service/types';
 
@@ -14,12 +14,14 @@ export const status: CliCommand = {
   async run(context) {
     const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean' }, max: 1 });
     const service = await openService(context);
-    if (positionals.length === 0) {
+    const incidentId = positionals.length > 0 ? incidentArg(positionals[0]!) : undefined;
+    await recordMissedDeadlines(context, service, incidentId);
+    if (incidentId === undefined) {
       const list = await service.list();
       context.stdout(values.json ? `${JSON.stringify(list)}\n` : formatList(list));
       return ExitCode.ok;
     }
-    const view = await service.status(incidentArg(positionals[0]!));
+    const view = await service.status(incidentId);
     if (values.json) context.stdout(`${JSON.stringify(view)}\n`);
     else printIncident(context, view);
     return ExitCode.ok;

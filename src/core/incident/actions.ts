@@ -16,7 +16,7 @@ import { commanderOf } from './reduce';
 import { snapshotRunbook, type RunbookSnapshot } from './snapshot';
 import { CANONICAL_STAGE_TITLES } from './stages';
 import type { IncidentState, StepState } from './state';
-import { slaStatus } from './times';
+import { missedDeadlinesToRecord } from './times';
 
 export { ActionError, type ActionErrorCode } from './actionInput';
 
@@ -31,7 +31,7 @@ export interface BuiltAction {
   readonly warnings: readonly string[];
 }
 
-/** One responder action (the same shapes as the service's ActionRequest). */
+/** One responder action (the service's `ActionRequest`); each becomes exactly one event and one commit. */
 export type IncidentAction =
   | { readonly kind: 'check'; readonly step: string; readonly note?: string }
   | { readonly kind: 'uncheck'; readonly step: string; readonly note?: string }
@@ -45,7 +45,7 @@ export type IncidentAction =
   | { readonly kind: 'severity'; readonly level: string }
   | { readonly kind: 'assign'; readonly role: string; readonly person: string }
   | { readonly kind: 'advance'; readonly stage?: string }
-  | { readonly kind: 'milestone'; readonly milestone: string; readonly at?: string }
+  | { readonly kind: 'milestone'; readonly milestone: MilestoneName; readonly at?: string }
   | { readonly kind: 'indicator'; readonly type: string; readonly value: string; readonly source?: string; readonly tlp?: string; readonly firstSeen?: string }
   | { readonly kind: 'retract-indicator'; readonly type: string; readonly value: string; readonly reason?: string }
   | { readonly kind: 'decision'; readonly what: string; readonly approvedBy: string; readonly why?: string }
@@ -302,12 +302,12 @@ export function buildEvidenceAdded(state: IncidentState, input: EvidenceInput): 
   };
 }
 
-/** The `sla.missed` events due at `now` (each stage's miss once), with the commit words. */
+/** The `sla.missed` events due at `now` (each missed deadline once), with the commit words. */
 export function buildSlaMissed(state: IncidentState, now: Date): BuiltAction[] {
-  return slaStatus(state, now).toRecord.map((draft) => ({
+  return missedDeadlinesToRecord(state, now).map((draft) => ({
     draft,
     stage: isSafeName(state.stage) ? state.stage : 'incident',
-    action: isSafeName(draft.stage) ? `sla.missed ${draft.stage}` : 'sla.missed',
+    action: isSafeName(draft.step ?? draft.stage) ? `sla.missed ${draft.step ?? draft.stage}` : 'sla.missed',
     warnings: [],
   }));
 }

@@ -60,7 +60,9 @@ export function describeEvent(event: IncidentEvent): string {
     case 'evidence.transferred':
       return `transferred ${code(event.evidence)} from ${text(event.from)} to ${text(event.to)}`;
     case 'sla.missed':
-      return `SLA missed: ${code(event.stage)} at ${text(event.severity)} (deadline ${event.deadline})`;
+      return event.step !== undefined
+        ? `deadline missed: step ${code(event.step)} (deadline ${event.deadline})`
+        : `SLA missed: ${code(event.stage)} at ${text(event.severity)} (deadline ${event.deadline})`;
     case 'incident.closed':
       return `closed the incident${event.uncheckedRequired.length ? ` with required steps unchecked: ${event.uncheckedRequired.map(code).join(', ')}` : ''}`;
     case 'incident.reopened':

@@ -115,7 +115,7 @@ const CHECKS: Record<EventType, readonly Check[]> = {
   'handoff.acknowledged': [str('handoff')],
   'evidence.added': [safe('evidence'), str('name'), optSafe('file'), str('sha256'), nonNegativeInteger('size'), optStr('description'), optStr('location')],
   'evidence.transferred': [str('evidence'), str('from'), str('to')],
-  'sla.missed': [str('stage'), str('severity'), time('deadline')],
+  'sla.missed': [str('stage'), optStr('step'), str('severity'), time('deadline')],
   'incident.closed': [strings('uncheckedRequired'), optStr('reason')],
   'incident.reopened': [optStr('reason')],
   'runbook.added': [runbookRef, snapshot],

@@ -105,7 +105,8 @@ export interface EventData {
   };
   'evidence.transferred': { readonly evidence: string; readonly from: string; readonly to: string };
   /** Recorded once per stage when its SLA deadline passes at the then-current severity. */
-  'sla.missed': { readonly stage: string; readonly severity: string; readonly deadline: string };
+  /** A stage's SLA at a severity, or (with `step`) a step's own deadline, missed; recorded once each (see `slaMissKey`). */
+  'sla.missed': { readonly stage: string; readonly step?: string; readonly severity: string; readonly deadline: string };
   /** `uncheckedRequired`: the required steps still unchecked at closing (the warning given once). */
   'incident.closed': { readonly uncheckedRequired: readonly string[]; readonly reason?: string };
   'incident.reopened': { readonly reason?: string };

@@ -20,7 +20,7 @@ export { stampAfter, isIsoUtcMs, normaliseTime } from './clock';
 export { snapshotRunbook, type RunbookSnapshot, type SnapshotStage, type SnapshotStep } from './snapshot';
 export type * from './state';
 export { reduceIncident, orderEvents, stepsInOrder, commanderOf } from './reduce';
-export { incidentTimes, slaStatus, slaLimits, stageCompletion, stepDeadlines, type IncidentTimes, type SlaEntry, type SlaStatus, type StepDeadline } from './times';
+export { incidentTimes, missedDeadlinesToRecord, slaMissKey, slaStatus, slaLimits, stageCompletion, stepDeadlines, type IncidentTimes, type SlaEntry, type SlaStatus, type StepDeadline } from './times';
 export { renderIncidentMarkdown, RENDERER_VERSION } from './render';
 export { reconcileIncidentMarkdown } from './reconcile';
 export { handoffSummary, formatHandoffSummary, type HandoffSummary, type HandoffStep } from './handoff';

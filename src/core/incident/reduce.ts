@@ -2,6 +2,7 @@
 // duplicate ids count once. Pure; never throws; the result does not depend on the input order.
 import type { EventOf, IncidentEvent, RunbookRef } from './events';
 import { serializeEvent } from './eventLog';
+import { slaMissKey } from './times';
 import { indicatorKey } from './indicators';
 import type { RunbookSnapshot } from './snapshot';
 import { CANONICAL_STAGE_TITLES, isSamePerson } from './stages';
@@ -202,8 +203,9 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       return;
     }
     case 'sla.missed':
-      if (state.slaMissed.some((m) => m.stage === event.stage)) return ignoreEvent(state, event, `SLA miss of "${event.stage}" already recorded`);
-      state.slaMissed.push({ ...stamp, stage: event.stage, severity: event.severity, deadline: event.deadline });
+      // Two writers racing (processes, clones) may both record the same miss: it counts once.
+      if (state.slaMissed.some((m) => slaMissKey(m) === slaMissKey(event))) return ignoreEvent(state, event, `${slaMissKey(event)} already recorded`);
+      state.slaMissed.push({ ...stamp, stage: event.stage, ...(event.step !== undefined ? { step: event.step } : {}), severity: event.severity, deadline: event.deadline });
       return;
     case 'incident.closed': {
       const commander = commanderOf(state);

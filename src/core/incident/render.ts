@@ -120,20 +120,21 @@ function times(state: IncidentState, out: string[]): void {
 /** Deadlines at the current severity, judged from events only (a pending deadline is shown as such, never by the clock). */
 function sla(state: IncidentState, out: string[]): void {
   const limits = [...slaLimits(state, state.severity)].sort(([a], [b]) => (a < b ? -1 : 1));
-  if (!limits.length && !state.slaMissed.length) return;
+  const stageMisses = state.slaMissed.filter((m) => m.step === undefined);
+  if (!limits.length && !stageMisses.length) return;
   const detected = incidentTimes(state).detected;
   out.push(`## SLA at ${escapeInline(state.severity)}`, '', '| Stage | Limit | Deadline | Completed | Result |', '| --- | --- | --- | --- | --- |');
   for (const [stage, { limit, minutes }] of limits) {
     const deadlineMs = detected !== undefined ? Date.parse(detected) + minutes * 60_000 : Number.NaN;
     const deadline = Number.isNaN(deadlineMs) ? undefined : new Date(deadlineMs).toISOString();
     const completed = stageCompletion(state, stage);
-    const missed = state.slaMissed.find((m) => m.stage === stage);
+    const missed = stageMisses.find((m) => m.stage === stage);
     const result = completed !== undefined
       ? Date.parse(completed) <= deadlineMs ? 'Met' : 'Missed'
       : missed ? `Missed (recorded ${missed.at})` : 'Open';
     out.push(`| ${stageTitle(state, stage)} | ${escapeInline(limit)} | ${cell(deadline)} | ${cell(completed !== undefined ? escapeInline(completed) : undefined)} | ${result} |`);
   }
-  const otherMisses = state.slaMissed.filter((m) => !limits.some(([stage]) => stage === m.stage));
+  const otherMisses = stageMisses.filter((m) => !limits.some(([stage]) => stage === m.stage));
   for (const miss of otherMisses) out.push(`| ${stageTitle(state, miss.stage)} | — | ${escapeInline(miss.deadline)} | — | Missed at ${escapeInline(miss.severity)} (recorded ${miss.at}) |`);
   out.push('');
 }

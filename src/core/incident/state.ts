@@ -125,7 +125,7 @@ export interface IncidentState {
   readonly milestones: Map<MilestoneName, Stamp & { readonly time: string }>;
   readonly advances: StageAdvance[];
   readonly severityChanges: (Stamp & { readonly severity: string })[];
-  readonly slaMissed: (Stamp & { readonly stage: string; readonly severity: string; readonly deadline: string })[];
+  readonly slaMissed: (Stamp & { readonly stage: string; readonly step?: string; readonly severity: string; readonly deadline: string })[];
   closed?: ClosedState;
   readonly reopened: Stamp[];
   /** The distinct events in (at, id) order: the timeline. */

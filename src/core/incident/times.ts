@@ -71,14 +71,14 @@ export interface SlaEntry {
   readonly completedAt?: string;
   /** `met`/`missed` once complete; before that `pending` or `missed` (the deadline passed at `now`). */
   readonly status: 'met' | 'missed' | 'pending';
-  /** Whether an `sla.missed` event was already recorded for this stage. */
+  /** Whether an `sla.missed` event was already recorded for this stage at this severity. */
   readonly missRecorded: boolean;
 }
 
 export interface SlaStatus {
   readonly severity: string;
   readonly entries: readonly SlaEntry[];
-  /** The `sla.missed` events to record now (each stage's miss is recorded once). */
+  /** The `sla.missed` events to record now (each stage's miss at a severity is recorded once). */
   readonly toRecord: readonly DraftOf<'sla.missed'>[];
 }
 
@@ -113,11 +113,33 @@ export function slaStatus(state: IncidentState, now: Date): SlaStatus {
     const deadline = new Date(deadlineMs).toISOString();
     const completedAt = stageCompletion(state, stage);
     const status = completedAt !== undefined ? (Date.parse(completedAt) <= deadlineMs ? 'met' : 'missed') : clock > deadlineMs ? 'missed' : 'pending';
-    const missRecorded = state.slaMissed.some((m) => m.stage === stage);
+    const missRecorded = state.slaMissed.some((m) => slaMissKey(m) === slaMissKey({ stage, severity: state.severity }));
     entries.push({ stage, limit, deadline, ...(completedAt !== undefined ? { completedAt } : {}), status, missRecorded });
     if (status === 'missed' && !missRecorded) toRecord.push({ type: 'sla.missed', stage, severity: state.severity, deadline });
   }
   return { severity: state.severity, entries, toRecord };
+}
+
+/**
+ * What makes two `sla.missed` events the same miss: a step's deadline by the step (it does not
+ * depend on severity), a stage's SLA by stage and severity (a severity change sets new deadlines).
+ */
+export function slaMissKey(miss: { readonly stage: string; readonly step?: string; readonly severity: string }): string {
+  return miss.step !== undefined ? `deadline of step "${miss.step}"` : `SLA of "${miss.stage}" at ${miss.severity}`;
+}
+
+/**
+ * Every missed deadline not recorded yet at `now`: stage SLAs at the current severity, then steps'
+ * own deadlines. A closed incident has nothing more to record.
+ */
+export function missedDeadlinesToRecord(state: IncidentState, now: Date): DraftOf<'sla.missed'>[] {
+  if (state.status === 'closed') return [];
+  const recorded = new Set(state.slaMissed.map(slaMissKey));
+  const steps = stepDeadlines(state, now)
+    .filter((d) => d.status === 'missed')
+    .map((d): DraftOf<'sla.missed'> => ({ type: 'sla.missed', stage: state.steps.get(d.step)?.stage ?? state.stage, step: d.step, severity: state.severity, deadline: d.deadline }))
+    .filter((draft) => !recorded.has(slaMissKey(draft)));
+  return [...slaStatus(state, now).toRecord, ...steps];
 }
 
 function omitUndefined<T extends Record<string, unknown>>(record: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

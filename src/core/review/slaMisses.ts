@@ -5,7 +5,7 @@ import { slaStatus, type IncidentState } from '../incident';
 
 export function missedSlaStages(state: IncidentState): string[] {
   const judgedAt = new Date(state.closed?.at ?? state.latestAt ?? state.opened?.at ?? 0);
-  const missed = new Set(state.slaMissed.map((m) => m.stage));
+  const missed = new Set(state.slaMissed.flatMap((m) => (m.step === undefined ? [m.stage] : [])));
   for (const entry of slaStatus(state, judgedAt).entries) if (entry.status === 'missed') missed.add(entry.stage);
   return [...missed].sort();
 }

@@ -27,7 +27,9 @@ export function describeEvent(event: IncidentEvent, state: IncidentState): strin
     case 'handoff.acknowledged': return 'Hand-off acknowledged';
     case 'evidence.added': return `Evidence ${event.name} (${event.sha256.slice(0, 12)}…)`;
     case 'evidence.transferred': return `Evidence ${event.evidence} handed from ${event.from} to ${event.to}`;
-    case 'sla.missed': return `SLA missed: ${event.stage} at ${event.severity} (deadline ${event.deadline})`;
+    case 'sla.missed': return event.step !== undefined
+      ? `Deadline missed: step ${event.step} (deadline ${event.deadline})`
+      : `SLA missed: ${event.stage} at ${event.severity} (deadline ${event.deadline})`;
     case 'incident.closed': return `Closed${event.uncheckedRequired.length ? ` with ${event.uncheckedRequired.length} required step(s) unchecked` : ''}`;
     case 'incident.reopened': return `Reopened${event.reason ? `: ${event.reason}` : ''}`;
     case 'runbook.added': return `Runbook ${event.runbook.id} joined`;

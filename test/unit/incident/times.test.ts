@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildRunbookAdded, buildSlaMissed, incidentTimes, renderIncidentMarkdown, slaStatus, stepDeadlines } from '../../../src/core/incident';
+import { missedSlaStages } from '../../../src/core/review/slaMisses';
 import { ALICE, BOB, phishingRunbook, Scenario } from './fixtures';
 
 const MIN = 60_000;
@@ -71,6 +72,35 @@ describe('incident model: times and SLA', () => {
     assert.match(renderIncidentMarkdown(s.state), /\| Containment \| 1h \| 2026-11-28T11:00:00\.000Z \| — \| Missed \(recorded 2026-11-28T11:01:00\.000Z\) \|/);
   });
 
+  it('records a stage miss once per severity: a raised severity with an earlier deadline is a new miss', () => {
+    const s = new Scenario();
+    s.open({ severity: 'SEV2' });
+    const atSev2 = buildSlaMissed(s.state, s.at(241));
+    assert.deepEqual(atSev2.map((b) => [b.draft.type === 'sla.missed' && b.draft.severity, b.action]), [['SEV2', 'sla.missed containment']]);
+    s.record(atSev2[0]!.draft, ALICE, s.at(241));
+    s.act({ kind: 'severity', level: 'SEV1' }, 242);
+    const atSev1 = buildSlaMissed(s.state, s.at(243));
+    assert.deepEqual(atSev1.map((b) => b.draft), [{ type: 'sla.missed', stage: 'containment', severity: 'SEV1', deadline: '2026-11-28T11:00:00.000Z' }]);
+    s.record(atSev1[0]!.draft, ALICE, s.at(243));
+    assert.deepEqual(buildSlaMissed(s.state, s.at(300)), []);
+    assert.equal(s.state.slaMissed.length, 2);
+  });
+
+  it('counts a miss recorded twice (two writers racing) once, and records nothing more for a closed incident', () => {
+    const s = new Scenario();
+    s.open({ severity: 'SEV1' });
+    const [due] = buildSlaMissed(s.state, s.at(61));
+    // Both writers computed the miss before seeing each other's event.
+    s.record(due!.draft, ALICE, s.at(61));
+    s.record(due!.draft, BOB, s.at(62));
+    assert.equal(s.state.slaMissed.length, 1);
+    assert.equal(s.state.slaMissed[0]!.actor.name, ALICE.name);
+    assert.equal(s.state.ignored.length, 1);
+    assert.deepEqual(missedSlaStages(s.state), ['containment']);
+    s.act({ kind: 'close' }, 2000);
+    assert.deepEqual(buildSlaMissed(s.state, s.at(3000)), []);
+  });
+
   it('judges a completed stage by its completion time, and a closed incident at its closing', () => {
     const s = new Scenario();
     s.open({ severity: 'SEV1' });
@@ -106,5 +136,25 @@ describe('incident model: step deadlines', () => {
     ]);
     assert.equal(stepDeadlines(s.state)[1]!.status, 'pending');
     assert.match(renderIncidentMarkdown(s.state), /^\| purge-mail \| 1h \| 2026-11-28T11:00:00\.000Z \| — \| Open \|$/m);
+  });
+
+  it('records a missed step deadline once, as sla.missed naming the step, without counting it as a stage SLA miss', () => {
+    const base = phishingRunbook({ sla: {} });
+    const runbook = phishingRunbook({
+      sla: {},
+      stages: base.stages.map((stage) => ({ ...stage, steps: stage.steps.map((step) => (step.id === 'purge-mail' ? { ...step, deadline: '1h' } : step)) })),
+    });
+    const s = new Scenario();
+    s.open({ runbook });
+    assert.deepEqual(buildSlaMissed(s.state, s.at(59)), []);
+    const due = buildSlaMissed(s.state, s.at(61));
+    assert.deepEqual(due.map((b) => [b.draft, b.action]), [
+      [{ type: 'sla.missed', stage: 'containment', step: 'purge-mail', severity: 'SEV3', deadline: '2026-11-28T11:00:00.000Z' }, 'sla.missed purge-mail'],
+    ]);
+    s.record(due[0]!.draft, ALICE, s.at(61));
+    s.act({ kind: 'severity', level: 'SEV2' }, 62);
+    assert.deepEqual(buildSlaMissed(s.state, s.at(90)), []);
+    assert.deepEqual(missedSlaStages(s.state), []);
+    assert.doesNotMatch(renderIncidentMarkdown(s.state), /^## SLA/m);
   });
 });
