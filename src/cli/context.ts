@@ -11,6 +11,8 @@ export interface CliContext {
   /** The clock; commands never read the system time directly. */
   readonly now: () => Date;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Asks a person a question on the terminal; absent when there is no terminal to ask on. */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** Exit codes of PRODUCT.md §4. */

@@ -31,6 +31,8 @@ export interface MainOptions {
   stderr?: (text: string) => void;
   now?: () => Date;
   env?: Record<string, string | undefined>;
+  /** Asks on the terminal; by default only when stdin and stderr are terminals. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Runs the CLI in-process; returns the exit code. */
@@ -83,6 +85,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     stderr,
     now: options.now ?? (() => new Date()),
     env: options.env ?? process.env,
+    ...(options.ask ? { ask: options.ask } : options.stdout === undefined && process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
   };
   try {
     return await command.run(context);
@@ -93,6 +96,16 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     }
     stderr(`firebreak ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.failed;
+  }
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const readline = await import('node:readline/promises');
+  const terminal = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
   }
 }
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, buildSlaMissed, incidentStatus, newEventId,
+  buildAction, buildEvidenceAdded, buildOpening, buildRunbookAdded, buildSlaMissed, evidenceIdFor, incidentStatus, newEventId,
   newIncidentId, reconcileIncidentMarkdown, reduceIncident, renderIncidentMarkdown, serializeEvent, sha256Hex, stampAfter, stampEvent,
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
@@ -23,9 +23,12 @@ import { loadRunbook } from './runbookSource';
 import { secretWarnings } from './secrets';
 import type {
   ActionRequest, ActionResult, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
-  IncidentSummary, ReconcileResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
+  IncidentSummary, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
+import { buildCommandEnded, buildCommandStarted } from '../core/run';
+import { planRun, samePlan } from './runPlan';
+import { commandProcessEnv, runShellCommand, type ShellRunResult } from './shellRunner';
 
 
 export class IncidentService implements IncidentServiceApi {
@@ -162,6 +165,65 @@ export class IncidentService implements IncidentServiceApi {
     } finally {
       if (temp !== undefined) await fs.promises.rm(temp, { force: true });
     }
+  }
+
+  async planRun(incidentId: string, step: string): Promise<RunPlan> {
+    const { state } = await this.load(incidentId);
+    return planRun(state, step, path.join((await this.place(incidentId)).root, this.folderOf(incidentId)), this.options.cwd);
+  }
+
+  async runStep(incidentId: string, step: string, request: RunRequest): Promise<RunResult> {
+    if (request.trusted !== true) throw new ServiceError('this workspace is not trusted (Restricted Mode): Firebreak runs no command here. Trust the workspace first.');
+    const { state, latestAt } = await this.load(incidentId);
+    const { root } = await this.place(incidentId);
+    const plan = planRun(state, step, path.join(root, this.folderOf(incidentId)), this.options.cwd);
+    if (!samePlan(plan, request.confirmed)) throw new ServiceError(`the command of step ${plan.step} or the values it receives changed since it was confirmed: nothing ran; confirm it again`);
+    if (request.signal?.aborted) throw new ServiceError('cancelled before the command started: nothing ran');
+    const started = await this.record(incidentId, latestAt, [buildCommandStarted(state, {
+      step: plan.step, runbook: plan.runbook, command: plan.command, sha256: plan.sha256, env: plan.env.map((v) => v.name),
+    })]);
+    request.onStarted?.(started);
+    const outputDir = path.join((await repoPaths(root)).commonDir, 'firebreak', 'output', incidentId);
+    await fs.promises.mkdir(outputDir, { recursive: true });
+    const temp = path.join(outputDir, `${TEMP_PREFIX}${process.pid}-${Date.now()}-${started.eventIds[0]}`);
+    try {
+      const ran = await runShellCommand({
+        command: plan.command, cwd: plan.cwd, env: commandProcessEnv(this.options.env ?? process.env, plan.env), outputFile: temp,
+        ...(request.signal ? { signal: request.signal } : {}), ...(request.onOutput ? { onOutput: request.onOutput } : {}),
+      });
+      return await this.recordRunEnd(incidentId, plan, started.eventIds[0]!, ran, temp, outputDir);
+    } finally {
+      await fs.promises.rm(temp, { force: true });
+    }
+  }
+
+  /** The output as evidence (in Git up to the size limit, else kept in the repository's .git folder) and the end of the run, in one commit. */
+  private async recordRunEnd(incidentId: string, plan: RunPlan, startedId: string, ran: ShellRunResult, temp: string, outputDir: string): Promise<RunResult> {
+    const { state, latestAt } = await this.load(incidentId);
+    const end = { started: startedId, outcome: ran.cancelled ? 'cancelled' as const : 'finished' as const, exitCode: ran.exitCode, durationMs: ran.durationMs, ...(ran.signal !== undefined ? { signal: ran.signal } : {}) };
+    const same = state.evidence.find((e) => e.sha256 === ran.sha256);
+    const outOfGit = same ? same.file === undefined : ran.size > this.location.config.evidence.maxBytes;
+    const actions: BuiltAction[] = [];
+    const addFiles: AddFile[] = [];
+    const warnings: string[] = [];
+    let evidenceId = same?.evidence;
+    if (!same) {
+      const name = `output-${plan.step}.txt`;
+      evidenceId = evidenceIdFor(name, ran.sha256);
+      const stored = outOfGit ? path.join(outputDir, evidenceId) : path.join((await this.place(incidentId)).root, this.folderOf(incidentId), 'evidence', evidenceId);
+      await fs.promises.mkdir(path.dirname(stored), { recursive: true });
+      await moveFile(temp, stored);
+      const description = `Output of the command of step ${plan.step} (${ran.cancelled ? 'cancelled' : ran.exitCode !== null ? `exit code ${ran.exitCode}` : `ended by ${ran.signal ?? 'a signal'}`})`;
+      actions.push(buildEvidenceAdded(state, { name, sha256: ran.sha256, size: ran.size, description, ...(outOfGit ? { location: stored } : {}) }));
+      if (outOfGit) warnings.push(`the output (${formatBytes(ran.size)}) is larger than the evidence limit: kept out of Git at ${stored} (its hash is recorded)`);
+      else addFiles.push({ path: `evidence/${evidenceId}` });
+    }
+    actions.push(buildCommandEnded(state, { ...end, evidence: evidenceId! }));
+    const result = await this.record(incidentId, latestAt, actions, addFiles);
+    return {
+      ...result, warnings: [...warnings, ...result.warnings], exitCode: ran.exitCode, ...(ran.signal !== undefined ? { signal: ran.signal } : {}),
+      cancelled: ran.cancelled, durationMs: ran.durationMs, evidenceId: evidenceId!, outputSha256: ran.sha256, outputSize: ran.size, outOfGit,
+    };
   }
 
   async listIds(): Promise<string[]> {
@@ -375,6 +437,17 @@ function describeSync(result: Omit<SyncResult, 'message'>): string {
     case 'merged': return `merged with the remote and pushed${merged}`;
     case 'offline': return `offline, will catch up later${problem}`;
     case 'blocked': return `sync blocked${problem}`;
+  }
+}
+
+/** Rename, or copy and remove when the target is on another file system. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.promises.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await fs.promises.copyFile(from, to, fs.constants.COPYFILE_EXCL);
+    await fs.promises.rm(from, { force: true });
   }
 }
 

@@ -91,6 +91,51 @@ export interface EvidenceResult extends ActionResult {
   readonly outOfGit: boolean;
 }
 
+/** A step's command, checked and ready to be confirmed by a person (nothing has run yet). */
+export interface RunPlan {
+  readonly incidentId: string;
+  readonly step: string;
+  readonly stepText: string;
+  /** The runbook copy it was read from (`runbook.md`). */
+  readonly runbook: string;
+  readonly language: string;
+  /** The exact text given to `/bin/sh -c`. */
+  readonly command: string;
+  /** The same text with control, ANSI and bidi characters made visible: show this, never shortened. */
+  readonly visibleCommand: string;
+  /** SHA-256 of `command`. */
+  readonly sha256: string;
+  /** The FB_ variables it receives, with their values (show them too). */
+  readonly env: readonly { readonly name: string; readonly value: string }[];
+  /** Where it runs (the workspace folder). */
+  readonly cwd: string;
+}
+
+export interface RunRequest {
+  /** The caller's word that the workspace is trusted; false refuses (Restricted Mode runs nothing). */
+  readonly trusted: boolean;
+  /** The plan the person confirmed: the run is refused when the command or its values changed since. */
+  readonly confirmed: RunPlan;
+  /** Cancels the run (SIGTERM, then SIGKILL to its process group); the cancellation is recorded. */
+  readonly signal?: AbortSignal;
+  /** Output chunks as they arrive (stdout and stderr together). */
+  readonly onOutput?: (chunk: Buffer) => void;
+  /** Called once the start is recorded, before the process is spawned. */
+  readonly onStarted?: (started: ActionResult) => void;
+}
+
+export interface RunResult extends ActionResult {
+  readonly exitCode: number | null;
+  readonly signal?: string;
+  readonly cancelled: boolean;
+  readonly durationMs: number;
+  /** The output's evidence item (an existing one when the same output was already attached). */
+  readonly evidenceId: string;
+  readonly outputSha256: string;
+  readonly outputSize: number;
+  readonly outOfGit: boolean;
+}
+
 /** One problem found by verify, naming the file it is about (relative to the repository root). */
 export interface VerifyProblem {
   readonly file: string;
@@ -146,6 +191,10 @@ export interface IncidentServiceApi {
   addRunbook(incidentId: string, runbook: string): Promise<ActionResult>;
   /** Attaches a file: streamed copy with SHA-256, deduplicated, never executable; policy may keep it out of Git. */
   addEvidence(incidentId: string, request: EvidenceRequest): Promise<EvidenceResult>;
+  /** Checks a step's command (runbook copy hash, lint, recorded hash) and returns what a person must confirm. Runs nothing. */
+  planRun(incidentId: string, step: string): Promise<RunPlan>;
+  /** Runs a confirmed step command: `command.started`, then its output as evidence with `command.finished` or `command.cancelled`. */
+  runStep(incidentId: string, step: string, request: RunRequest): Promise<RunResult>;
   /** Incident ids under the incidents folder, sorted. */
   listIds(): Promise<string[]>;
   /** A list view of every incident (events only). */

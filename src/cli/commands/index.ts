@@ -29,6 +29,7 @@ export const commands: Record<string, CommandEntry> = {
   decision: { summary: 'record a decision', load: async () => (await import('./record')).decision },
   handoff: { summary: 'hand the incident over, or acknowledge', load: async () => (await import('./record')).handoff },
   'add-runbook': { summary: 'join a second runbook to an incident', load: async () => (await import('./addRunbook')).addRunbook },
+  run: { summary: 'run a step\'s command after confirming it', load: async () => (await import('./run')).run },
   evidence: { summary: 'attach an evidence file', load: async () => (await import('./evidence')).evidence },
   custody: { summary: 'transfer custody of evidence', load: async () => (await import('./record')).custody },
   close: { summary: 'close the incident', load: async () => (await import('./record')).close },

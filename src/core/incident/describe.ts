@@ -1,5 +1,6 @@
 // One-line, Markdown-safe descriptions of events, for the "Actions taken" timeline and hand-offs.
 import type { Actor, IncidentEvent } from './events';
+import { formatDuration } from './format';
 import { cleanControls, escapeInline } from './markdownText';
 
 const SHORT = 160;
@@ -67,5 +68,11 @@ export function describeEvent(event: IncidentEvent): string {
       return `closed the incident${event.uncheckedRequired.length ? ` with required steps unchecked: ${event.uncheckedRequired.map(code).join(', ')}` : ''}`;
     case 'incident.reopened':
       return `reopened the incident${suffix('reason', event.reason)}`;
+    case 'command.started':
+      return `started the command of ${code(event.step)} (sha256 ${event.sha256.slice(0, 12)})`;
+    case 'command.finished':
+      return `command of ${code(event.step)} ${event.exitCode !== null ? `exited with code ${event.exitCode}` : `was ended by ${text(event.signal ?? 'a signal')}`} after ${formatDuration(event.durationMs)}${event.evidence !== undefined ? `; output in ${code(event.evidence)}` : ''}`;
+    case 'command.cancelled':
+      return `cancelled the command of ${code(event.step)} after ${formatDuration(event.durationMs)}${event.evidence !== undefined ? `; output so far in ${code(event.evidence)}` : ''}`;
   }
 }

@@ -71,6 +71,7 @@ const optSafe = (name: string): Check => (d) => (d[name] === undefined ? undefin
 const bool = (name: string): Check => (d) => (typeof d[name] === 'boolean' ? undefined : `"${name}" must be true or false`);
 const nonNegativeInteger = (name: string): Check => (d) =>
   Number.isSafeInteger(d[name]) && (d[name] as number) >= 0 ? undefined : `"${name}" must be a non-negative integer`;
+const exitCode: Check = (d) => (d.exitCode === null || Number.isSafeInteger(d.exitCode) ? undefined : '"exitCode" must be an integer or null');
 const runbookRef: Check = (d) => {
   const ref = d.runbook as Record<string, unknown> | undefined;
   if (!isObject(ref)) return '"runbook" must be an object';
@@ -119,6 +120,9 @@ const CHECKS: Record<EventType, readonly Check[]> = {
   'incident.closed': [strings('uncheckedRequired'), optStr('reason')],
   'incident.reopened': [optStr('reason')],
   'runbook.added': [runbookRef, snapshot],
+  'command.started': [str('step'), safe('runbook'), str('command'), str('sha256'), strings('env')],
+  'command.finished': [str('step'), str('started'), exitCode, optStr('signal'), nonNegativeInteger('durationMs'), optSafe('evidence')],
+  'command.cancelled': [str('step'), str('started'), nonNegativeInteger('durationMs'), optSafe('evidence')],
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -112,6 +112,36 @@ export interface EventData {
   'incident.reopened': { readonly reason?: string };
   /** A second runbook joins; step ids colliding with existing ones are prefixed `<runbook-id>.` in the snapshot. */
   'runbook.added': { readonly runbook: RunbookRef; readonly snapshot: RunbookSnapshot };
+  /**
+   * A responder confirmed and started a step's command (PRODUCT.md §7). `command` is the exact text
+   * run through `/bin/sh -c`, read from `runbook` (the byte copy in the incident folder) after its
+   * hash was checked; `env` names the FB_ variables it received (their values come from the events).
+   */
+  'command.started': {
+    readonly step: string;
+    readonly runbook: string;
+    readonly command: string;
+    /** SHA-256 (hex) of `command`. */
+    readonly sha256: string;
+    readonly env: readonly string[];
+  };
+  /** The command ended by itself. `started` is the id of its `command.started` event; `evidence` holds its output. */
+  'command.finished': {
+    readonly step: string;
+    readonly started: string;
+    /** Null when a signal ended it. */
+    readonly exitCode: number | null;
+    readonly signal?: string;
+    readonly durationMs: number;
+    readonly evidence?: string;
+  };
+  /** A responder stopped the command; the output until then is kept as evidence. */
+  'command.cancelled': {
+    readonly step: string;
+    readonly started: string;
+    readonly durationMs: number;
+    readonly evidence?: string;
+  };
 }
 
 export type EventType = keyof EventData;
@@ -120,7 +150,7 @@ export const EVENT_TYPES = [
   'step.unblocked', 'step.na', 'note.added', 'severity.changed', 'role.assigned', 'stage.advanced',
   'milestone.set', 'field.set', 'indicator.added', 'indicator.retracted', 'decision.recorded', 'handoff',
   'handoff.acknowledged', 'evidence.added', 'evidence.transferred', 'sla.missed', 'incident.closed',
-  'incident.reopened', 'runbook.added',
+  'incident.reopened', 'runbook.added', 'command.started', 'command.finished', 'command.cancelled',
 ] as const satisfies readonly EventType[];
 
 /** An event of one type: envelope + type + data. */

@@ -31,7 +31,7 @@ export function emptyState(): IncidentState {
   return {
     id: '', title: '', severity: '', exercise: false, status: 'open', runbooks: [], stages: [], stage: 'detection',
     steps: new Map(), roles: new Map(), fields: new Map(), notes: [], indicators: [], decisions: [], handoffs: [],
-    evidence: [], milestones: new Map(), advances: [], severityChanges: [], slaMissed: [], reopened: [], events: [], ignored: [],
+    evidence: [], milestones: new Map(), advances: [], severityChanges: [], slaMissed: [], reopened: [], commands: [], events: [], ignored: [],
   };
 }
 
@@ -221,6 +221,21 @@ function apply(state: IncidentState, event: IncidentEvent): void {
       delete state.closed;
       state.reopened.push(stamp);
       return;
+    case 'command.started':
+      state.commands.push({ ...stamp, step: event.step, runbook: event.runbook, command: event.command, sha256: event.sha256, env: event.env });
+      return;
+    case 'command.finished':
+    case 'command.cancelled': {
+      const run = state.commands.find((c) => c.event === event.started);
+      if (!run) return ignoreEvent(state, event, 'the end of a command that was never started');
+      if (run.ended) return ignoreEvent(state, event, 'a command that already ended');
+      run.ended = {
+        ...stamp, outcome: event.type === 'command.finished' ? 'finished' : 'cancelled', durationMs: event.durationMs,
+        ...(event.type === 'command.finished' ? { exitCode: event.exitCode, ...(event.signal !== undefined ? { signal: event.signal } : {}) } : {}),
+        ...(event.evidence !== undefined ? { evidence: event.evidence } : {}),
+      };
+      return;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // incident.md as a pure function of the state (PRODUCT.md §3 "Rendering"): the NIST SP 800-61
 // record fields, the checklist per stage as reconcilable task items, and free-text field sections.
 // Nothing here reads the clock or the locale: the same events always give the same bytes.
+import { makeVisible } from '../run/visible';
 import { actorLabel, describeEvent } from './describe';
 import type { FieldName, IncidentEvent } from './events';
 import { formatDuration, formatSize } from './format';
@@ -42,6 +43,7 @@ export function renderIncidentMarkdown(input: IncidentState | readonly IncidentE
   roles(state, out);
   contacts(state, out);
   checklist(state, out);
+  commandsRun(state, out);
   decisions(state, out);
   handoffs(state, out);
   evidence(state, out);
@@ -223,6 +225,24 @@ function renderStep(step: StepState, out: string[]): void {
   if (step.na) facts.push(`not applicable ${by(step.na)}: ${escapeInline(step.na.reason, 300)}`);
   if (step.skipped && !step.checked) facts.push(`skipped when the stage was advanced at ${step.skipped.at}`);
   if (facts.length) out.push(`  - ${facts.join('; ')}`);
+}
+
+/** Only incidents that ran a command have this section, so older records render as before. */
+function commandsRun(state: IncidentState, out: string[]): void {
+  if (!state.commands.length) return;
+  out.push('## Commands run', '');
+  for (const run of state.commands) {
+    const shown = escapeInline(makeVisible(run.command).replace(/\n/g, ' ⏎ '), 20_000);
+    const end = run.ended;
+    const outcome = !end
+      ? 'no end recorded (still running, or the runner stopped)'
+      : end.outcome === 'cancelled'
+        ? `cancelled ${by(end)} after ${formatDuration(end.durationMs)}`
+        : `${end.exitCode !== null && end.exitCode !== undefined ? `exit code ${end.exitCode}` : `ended by ${escapeInline(end.signal ?? 'a signal')}`} after ${formatDuration(end.durationMs)}`;
+    const output = end?.evidence !== undefined ? `; output ${escapeInline(end.evidence)}` : '';
+    out.push(`- ${escapeInline(run.step)}: ${by(run)}; ${outcome}${output}; sha256 ${escapeInline(run.sha256)}`, `  - command: ${shown}`);
+  }
+  out.push('');
 }
 
 function decisions(state: IncidentState, out: string[]): void {

@@ -1,6 +1,7 @@
 // The normalised runbook snapshot kept in the opening event (and in `runbook.added`): everything an
 // incident needs from its runbook, so the runbook is never re-parsed once the incident is open.
 import type { Runbook, SlaTable } from '../runbook/model';
+import { sha256Hex } from './verify';
 
 export interface SnapshotStep {
   readonly id: string;
@@ -13,6 +14,17 @@ export interface SnapshotStep {
   readonly evidenceRequired?: boolean;
   /** A deadline relative to detection (`72h`). */
   readonly deadline?: string;
+  /** The step's run block, so a run can be checked against the runbook copy (the command text itself stays in that copy). */
+  readonly command?: SnapshotCommand;
+}
+
+export interface SnapshotCommand {
+  /** The fence's info-string language (`sh`, or '' for a bare `run`). */
+  readonly language: string;
+  /** 1-based line of the fence in the runbook file. */
+  readonly line: number;
+  /** SHA-256 (hex) of the command text (UTF-8). */
+  readonly sha256: string;
 }
 
 export interface SnapshotStage {
@@ -56,6 +68,7 @@ export function snapshotRunbook(runbook: Runbook): RunbookSnapshot {
           ...(step.role !== undefined ? { role: step.role } : {}),
           ...(step.evidenceRequired ? { evidenceRequired: true } : {}),
           ...(step.deadline !== undefined ? { deadline: step.deadline } : {}),
+          ...(step.command ? { command: { language: step.command.language, line: step.command.line, sha256: sha256Hex(step.command.code) } } : {}),
         })),
       })),
   };

@@ -85,6 +85,22 @@ export interface EvidenceState extends Stamp {
   readonly custody: CustodyTransfer[];
 }
 
+/** One run of a step's command: started, then finished or cancelled (neither while it runs, or when the runner died). */
+export interface CommandRunState extends Stamp {
+  readonly step: string;
+  readonly runbook: string;
+  readonly command: string;
+  readonly sha256: string;
+  readonly env: readonly string[];
+  ended?: Stamp & {
+    readonly outcome: 'finished' | 'cancelled';
+    readonly exitCode?: number | null;
+    readonly signal?: string;
+    readonly durationMs: number;
+    readonly evidence?: string;
+  };
+}
+
 export interface StageAdvance extends Stamp {
   readonly from: string;
   readonly to: string;
@@ -128,6 +144,8 @@ export interface IncidentState {
   readonly slaMissed: (Stamp & { readonly stage: string; readonly step?: string; readonly severity: string; readonly deadline: string })[];
   closed?: ClosedState;
   readonly reopened: Stamp[];
+  /** Step commands run, in start order. */
+  readonly commands: CommandRunState[];
   /** The distinct events in (at, id) order: the timeline. */
   readonly events: IncidentEvent[];
   /** The latest `at` seen (the hybrid logical clock's input for the next event). */

@@ -1,5 +1,6 @@
 // Lint rules that look at the whole parsed runbook (the per-field and per-step checks run while
 // parsing). Severity is softened for imported playbooks, which were not written for Firebreak.
+import { checkStepCommands } from './commandRules';
 import { DiagnosticList } from './diagnostics';
 import { parseDurationMinutes } from './duration';
 import type { RunbookFormat } from './frontMatter';
@@ -23,6 +24,7 @@ export function checkRunbook(input: RuleInput): void {
   checkSla(input);
   checkReview(input);
   checkPlaceholders(input);
+  checkStepCommands(input.stages, input.diagnostics);
 }
 
 function checkSteps({ format, stages, diagnostics }: RuleInput): void {

@@ -33,5 +33,8 @@ export function describeEvent(event: IncidentEvent, state: IncidentState): strin
     case 'incident.closed': return `Closed${event.uncheckedRequired.length ? ` with ${event.uncheckedRequired.length} required step(s) unchecked` : ''}`;
     case 'incident.reopened': return `Reopened${event.reason ? `: ${event.reason}` : ''}`;
     case 'runbook.added': return `Runbook ${event.runbook.id} joined`;
+    case 'command.started': return `Started the command of ${step(event.step)}`;
+    case 'command.finished': return `Command of ${step(event.step)} ${event.exitCode !== null ? `exited with code ${event.exitCode}` : `ended by ${event.signal ?? 'a signal'}`}`;
+    case 'command.cancelled': return `Cancelled the command of ${step(event.step)}`;
   }
 }
