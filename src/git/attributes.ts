@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from './exec';
 import { writeFileDurable } from './durable';
+import { splitEventLines } from './eventLines';
 import { mergeEventLogs } from './mergeEvents';
+import { readBlobAtRef } from './readBlob';
+import type { RenderFn } from './recorder';
 import { isSafeRelativePath } from './names';
 import type { RepoPaths } from './repo';
 
@@ -40,8 +43,9 @@ export const RENDERED_DRIVER = 'firebreak-rendered';
 
 /**
  * Installs the merge drivers in the repository's own config and `info/attributes` (which wins
- * over `.gitattributes`): events.jsonl → `<driverCommand> %O %A %B %P` (see `runMergeDriver`);
- * the rendered incident.md → keep ours (sync re-renders it from the merged events).
+ * over `.gitattributes`), both `<driverCommand> %O %A %B %P`: events.jsonl → the union of events
+ * (see `runMergeDriver`); the rendered incident.md → rendered again from that union (see
+ * `runRenderedMergeDriver`).
  * `driverCommand` is a shell command prefix, e.g. `node '/path/dist/cli.js' merge-driver`.
  */
 export async function installMergeDriver(repo: RepoPaths, driverCommand: string, incidentsDir: string): Promise<void> {
@@ -49,8 +53,8 @@ export async function installMergeDriver(repo: RepoPaths, driverCommand: string,
   const set = (key: string, value: string) => runGit(['config', '--local', '--', key, value], { cwd: repo.root });
   await set(`merge.${EVENTS_DRIVER}.name`, 'Firebreak: union of incident events, sorted by (at, id)');
   await set(`merge.${EVENTS_DRIVER}.driver`, `${driverCommand} %O %A %B %P`);
-  await set(`merge.${RENDERED_DRIVER}.name`, 'Firebreak: keep the rendered record; it is re-rendered from the events');
-  await set(`merge.${RENDERED_DRIVER}.driver`, 'true');
+  await set(`merge.${RENDERED_DRIVER}.name`, 'Firebreak: the rendered record, rendered again from the merged events');
+  await set(`merge.${RENDERED_DRIVER}.driver`, `${driverCommand} %O %A %B %P`);
   const infoFile = path.join(repo.commonDir, 'info', 'attributes');
   await fs.promises.mkdir(path.dirname(infoFile), { recursive: true });
   const existing = fs.existsSync(infoFile) ? await fs.promises.readFile(infoFile, 'utf8') : '';
@@ -70,6 +74,44 @@ export async function runMergeDriver(baseFile: string, oursFile: string, theirsF
   const merged = mergeEventLogs(await read(baseFile), await read(oursFile), await read(theirsFile));
   await fs.promises.writeFile(oursFile, merged);
   return 0;
+}
+
+export interface RenderedMergeOptions {
+  /** The repository (Git runs the driver at its root). */
+  readonly cwd: string;
+  /** The driver's environment: `git merge` (and `git pull`) names the commit being merged in `GITHEAD_<commit>`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly render: RenderFn;
+}
+
+export type RenderedMergeOutcome = 'rendered' | 'kept-ours' | 'hand-edited';
+
+/**
+ * The merge driver for a rendered file such as `incidents/<id>/incident.md` (`pathInRepo`, %P):
+ * merges the folder's events.jsonl of the merge base, ours (HEAD) and theirs like the events driver
+ * does, and writes their rendering to `oursFile` (%A). A side whose file is not the rendering of its
+ * own events holds an unreconciled hand edit: it is left as a conflict, never dropped. Outside a
+ * merge that names its other commit (a rebase, a cherry-pick) ours is kept, as Git would.
+ */
+export async function runRenderedMergeDriver(oursFile: string, theirsFile: string, pathInRepo: string, options: RenderedMergeOptions): Promise<RenderedMergeOutcome> {
+  const dir = path.posix.dirname(pathInRepo);
+  const name = path.posix.basename(pathInRepo);
+  const named = Object.keys(options.env).filter((key) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
+  if (named.length !== 1 || !isSafeRelativePath(dir)) return 'kept-ours';
+  const theirs = named[0]!.slice('GITHEAD_'.length);
+  const base = (await runGit(['merge-base', 'HEAD', theirs], { cwd: options.cwd, allowFailure: true })).stdout.trim();
+  const eventsAt = async (ref: string): Promise<string> => {
+    const read = ref === '' ? undefined : await readBlobAtRef(options.cwd, ref, `${dir}/events.jsonl`);
+    return read?.ok ? read.bytes.toString('utf8') : '';
+  };
+  const [baseEvents, oursEvents, theirsEvents] = await Promise.all([eventsAt(base), eventsAt('HEAD'), eventsAt(theirs)]);
+  const renderOf = (events: string) => options.render(splitEventLines(events), dir)[name];
+  const [oursText, theirsText] = await Promise.all([oursFile, theirsFile].map((file) => fs.promises.readFile(file, 'utf8')));
+  if (oursText !== renderOf(oursEvents) || theirsText !== renderOf(theirsEvents)) return 'hand-edited';
+  const merged = renderOf(mergeEventLogs(baseEvents, oursEvents, theirsEvents));
+  if (merged === undefined) return 'kept-ours';
+  await fs.promises.writeFile(oursFile, merged);
+  return 'rendered';
 }
 
 function assertFolder(incidentsDir: string): void {

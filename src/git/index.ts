@@ -19,7 +19,7 @@ export {
 export { mergeEventLogs } from './mergeEvents';
 export { pullRequestUrl } from './prUrl';
 export { readBlobAtRef, type BlobRead } from './readBlob';
-export { gitAttributesBlock, ensureGitAttributes, installMergeDriver, runMergeDriver, EVENTS_DRIVER, RENDERED_DRIVER } from './attributes';
+export { gitAttributesBlock, ensureGitAttributes, installMergeDriver, runMergeDriver, runRenderedMergeDriver, EVENTS_DRIVER, RENDERED_DRIVER } from './attributes';
 export { syncIncidents, type SyncOptions, type SyncResult, type SyncState } from './sync';
 export { AutoSync, type AutoSyncOptions, type AutoSyncStatus } from './autoSync';
 export { resolveIncidentsLocation, ensureWorktree, worktreePath, type IncidentsLocation } from './location';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,18 +100,40 @@ describe('cli: sync between two clones through a bare remote', function () {
     assert.match(await firebreak(two, 'verify'), /no problem/);
   });
 
-  it('after sync installed the merge driver, plain git pull merges events.jsonl too', async () => {
+  it('after sync installed the merge drivers, plain git pull merges events.jsonl and renders incident.md again: verify passes', async () => {
     await firebreak(one, 'sync');
     await firebreak(two, 'sync');
     await firebreak(one, 'note', id, 'from one');
+    await firebreak(one, 'assign', id, 'commander', 'Ann');
     await firebreak(one, 'sync');
     await firebreak(two, 'note', id, 'from two');
+    await firebreak(two, 'severity', id, 'SEV1');
     git(two, '-c', 'pull.rebase=false', 'pull', '-q', '--no-edit');
     const texts = events(two).flatMap((e) => (e.type === 'note.added' ? [e.text] : []));
     assert.deepEqual(texts.sort(), ['from one', 'from two']);
     assert.doesNotMatch(fs.readFileSync(path.join(two, 'incidents', id, 'events.jsonl'), 'utf8'), /<<<<<<<|>>>>>>>/);
-    // incident.md is re-rendered by the next Firebreak run (reconcile renders it from the merged events).
-    await firebreak(two, 'reconcile', id);
+    assert.equal(git(two, 'status', '--porcelain'), '');
     assert.match(await firebreak(two, 'verify'), /no problem/);
+    const record = fs.readFileSync(path.join(two, 'incidents', id, 'incident.md'), 'utf8');
+    assert.match(record, /from one/);
+    assert.match(record, /from two/);
+    git(one, '-c', 'pull.rebase=false', 'pull', '-q', '--no-edit');
+    assert.match(await firebreak(one, 'verify'), /no problem/);
   });
+
+  it('plain git pull leaves an unreconciled hand edit of incident.md as a conflict instead of dropping it', async () => {
+    await firebreak(one, 'sync');
+    await firebreak(two, 'sync');
+    await firebreak(one, 'note', id, 'from one');
+    await firebreak(one, 'sync');
+    const record = path.join(two, 'incidents', id, 'incident.md');
+    fs.writeFileSync(record, fs.readFileSync(record, 'utf8').replace('- [ ] ', '- [x] '));
+    git(two, 'commit', '-q', '-am', 'hand edit');
+    const pulled = spawnSync('git', ['-c', 'pull.rebase=false', 'pull', '-q', '--no-edit'], { cwd: two, encoding: 'utf8' });
+    assert.notEqual(pulled.status, 0);
+    assert.match(pulled.stderr, /unreconciled hand edits/);
+    assert.match(git(two, 'status', '--porcelain'), new RegExp(`^UU incidents/${id}/incident\\.md$`, 'm'));
+    assert.match(fs.readFileSync(record, 'utf8'), /- \[x\] /);
+  });
+
 });
