@@ -81,6 +81,8 @@ export interface EvidenceView {
   readonly size: number;
   readonly inGit: boolean;
   readonly description?: string;
+  /** Who holds it now (the collector until a custody transfer). */
+  readonly holder: string;
   readonly custody: readonly { readonly at: string; readonly from: string; readonly to: string }[];
 }
 
@@ -113,6 +115,8 @@ export interface DashboardView {
   /** What "Advance" would do: the next stage and the required steps it would record as skipped. */
   readonly advance: { readonly nextStageTitle?: string; readonly skippedRequired: readonly string[] };
   readonly lastSync?: { readonly at: string; readonly ok: boolean };
+  /** The last hand-off when the incoming person has not acknowledged it yet. */
+  readonly pendingHandoff?: { readonly at: string; readonly from: string; readonly to: string; readonly summary?: string };
   /** False in Restricted Mode: every action control is disabled, with the reason shown. */
   readonly canRecord: boolean;
 }
@@ -141,6 +145,9 @@ export type WebviewMessage =
   | { readonly type: 'close' }
   | { readonly type: 'reopen' }
   | { readonly type: 'handoff' }
+  | { readonly type: 'acknowledgeHandoff' }
+  | { readonly type: 'retractIndicator'; readonly indicatorType: IndicatorType; readonly value: string; readonly reason?: string }
+  | { readonly type: 'transferCustody'; readonly evidenceId: string; readonly to: string }
   | { readonly type: 'attachEvidence' }
   | { readonly type: 'openLink'; readonly href: string };
 

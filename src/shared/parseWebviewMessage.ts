@@ -24,6 +24,9 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   close: {},
   reopen: {},
   handoff: {},
+  acknowledgeHandoff: {},
+  retractIndicator: { indicatorType: 'string', value: 'string', reason: 'string?' },
+  transferCustody: { evidenceId: 'string', to: 'string' },
   attachEvidence: {},
   openLink: { href: 'string' },
 };

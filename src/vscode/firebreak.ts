@@ -29,6 +29,8 @@ export interface FirebreakApi {
   /** Goes through the tree's checkbox handler, exactly as a click does. */
   checkboxChanged(node: IncidentsNode, checked: boolean): Promise<void>;
   openDashboards(): string[];
+  /** Delivers a message to an open dashboard as if its webview had posted it. */
+  dashboardMessage(incidentId: string, raw: unknown): Promise<void>;
   repositoryRoot(): string | undefined;
 }
 
@@ -117,6 +119,7 @@ export class Firebreak extends Disposable {
       incidents: async () => (this.store ? (await this.store.list()).map((e) => ({ id: e.summary.id, view: e.view })) : []),
       checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
       openDashboards: () => this.dashboards.openIncidentIds,
+      dashboardMessage: (incidentId, raw) => this.dashboards.deliver(incidentId, raw),
       repositoryRoot: () => this.store?.root,
     };
   }

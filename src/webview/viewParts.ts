@@ -16,7 +16,7 @@ export interface PartState {
 
 /** What each part shows. Clock-driven texts are excluded: the tick repaints those. */
 const PART_INPUTS: Readonly<Record<PartKey, (state: PartState) => unknown>> = {
-  banners: ({ view, error }) => [view.incident.exercise, error],
+  banners: ({ view, error }) => [view.incident.exercise, view.pendingHandoff, error],
   header: ({ view, ui }) => [view.incident, view.severities, view.advance, view.lastSync, ui.confirmingAdvance,
     view.advance.skippedRequired.length ? view.stages : null],
   stepper: ({ view }) => view.stages.map((s) => [s.id, s.title, s.state, s.done, s.total]),

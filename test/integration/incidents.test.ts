@@ -2,8 +2,10 @@
 // checkbox handler, see the commit, open the dashboard, record a field, and follow a change
 // made on disk by the CLI.
 import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { cli, commitCount, firebreak, git, waitFor } from './support/firebreak';
+import { cli, commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
 
 describe('incidents: recording from VS Code', () => {
   let incidentId: string;
@@ -44,6 +46,44 @@ describe('incidents: recording from VS Code', () => {
     assert.deepEqual(api.openDashboards(), [incidentId]);
     const tab = await waitFor('the dashboard tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(incidentId)));
     assert.ok(tab.isActive);
+  });
+
+  it('records the dashboard\'s intents: acknowledge a hand-off, retract an indicator, transfer custody', async () => {
+    const api = await firebreak();
+    const view = async () => (await api.incidents()).find((i) => i.id === incidentId)!.view;
+    cli('handoff', incidentId, '--to', 'Night Shift', '--summary', 'Sender blocked; recipients still being counted.');
+    cli('indicator', incidentId, 'domain', 'invoice-lure.example');
+    fs.writeFileSync(path.join(workspaceRoot(), 'lure.eml'), 'Subject: Invoice overdue\n');
+    cli('evidence', incidentId, 'lure.eml');
+    // This test is about the dashboard's intents, not file watching (tested below): reload at once.
+    await vscode.commands.executeCommand('firebreak.refresh');
+    const before = await waitFor('the hand-off, indicator and evidence in the view', async () => {
+      const current = await view();
+      return current.pendingHandoff && current.indicators.length === 1 && current.evidence.length === 1 ? current : undefined;
+    });
+    assert.equal(before.pendingHandoff!.to, 'Night Shift');
+    assert.match(before.pendingHandoff!.summary ?? '', /recipients still being counted/);
+
+    let commits = commitCount();
+    await api.dashboardMessage(incidentId, { type: 'acknowledgeHandoff' });
+    assert.equal(commitCount(), ++commits);
+    assert.equal((await view()).pendingHandoff, undefined);
+
+    await api.dashboardMessage(incidentId, { type: 'retractIndicator', indicatorType: 'domain', value: 'invoice-lure.example' });
+    assert.equal(commitCount(), ++commits);
+    assert.deepEqual((await view()).indicators, []);
+
+    const evidenceId = before.evidence[0]!.id;
+    await api.dashboardMessage(incidentId, { type: 'transferCustody', evidenceId, to: 'Forensics Lab' });
+    assert.equal(commitCount(), ++commits);
+    const evidence = (await view()).evidence[0]!;
+    assert.equal(evidence.holder, 'Forensics Lab');
+    assert.equal(evidence.custody.at(-1)!.to, 'Forensics Lab');
+
+    // A malformed intent is dropped before anything is recorded.
+    await api.dashboardMessage(incidentId, { type: 'transferCustody', evidenceId, to: 42 });
+    await api.dashboardMessage(incidentId, { type: 'retractIndicator', indicatorType: 'malware', value: 'x' });
+    assert.equal(commitCount(), commits);
   });
 
   it('follows a change made on disk by the CLI (file watching, no reload)', async () => {

@@ -128,6 +128,7 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       size: e.size,
       inGit: e.file !== undefined,
       ...(e.description ? { description: e.description } : {}),
+      holder: e.holder,
       custody: e.custody.map((c) => ({ at: c.at, from: c.from, to: c.to })),
     })),
     advance: {
@@ -135,6 +136,14 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       skippedRequired: (current?.steps ?? []).filter((s) => s.required && !s.checked && !s.na).map((s) => s.text),
     },
     ...(options.lastSync ? { lastSync: options.lastSync } : {}),
+    ...pendingHandoff(state),
     canRecord: options.canRecord,
   };
+}
+
+/** The last hand-off while it waits for the incoming person's acknowledgement. */
+function pendingHandoff(state: IncidentState): Pick<DashboardView, 'pendingHandoff'> {
+  const last = state.handoffs.at(-1);
+  if (!last || last.acknowledged) return {};
+  return { pendingHandoff: { at: last.at, from: last.from, to: last.to, ...(last.summary ? { summary: last.summary } : {}) } };
 }

@@ -1,6 +1,7 @@
 // Commands that record an action on an incident. Each gathers its input natively, then records
 // through the store (one commit). Who/what/when comes from the service; never from the UI.
 import * as vscode from 'vscode';
+import { formatHandoffSummary, handoffSummary } from '../../core/incident/handoff';
 import type { ActionRequest } from '../../service/types';
 import type { IncidentsView } from '../incidentsView';
 import type { IncidentStore } from '../incidentStore';
@@ -77,14 +78,38 @@ export const ACTION_COMMANDS: Record<string, Gather> = {
     const type = await pickOne('Indicator type', INDICATOR_TYPES);
     return { kind: 'indicator', type, value: await askText(`Value of the ${type} indicator`) };
   }),
+  'firebreak.retractIndicator': onIncident(async (id, store) => {
+    const indicators = (await store.get(id))?.view.indicators ?? [];
+    if (indicators.length === 0) throw new UserFacingError('This incident has no indicator to retract.');
+    const pick = await vscode.window.showQuickPick(indicators.map((i) => ({ label: i.value, description: i.type, indicator: i })), { placeHolder: 'Which indicator was wrong?' });
+    if (!pick) throw new CancelledError();
+    const reason = await askText('Why is it retracted? (optional)', { optional: true });
+    return { kind: 'retract-indicator', type: pick.indicator.type, value: pick.indicator.value, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+  }, false),
   'firebreak.recordDecision': onIncident(async () => ({
     kind: 'decision',
     what: await askText('What was decided?'),
     approvedBy: await askText('Approved by whom?'),
     why: await askText('Why? (optional)', { optional: true }),
   })),
-  'firebreak.handOff': onIncident(async () => ({ kind: 'handoff', to: await askText('Hand off to whom?'), summary: await askText('Summary for the incoming person (optional)', { optional: true }) })),
-  'firebreak.acknowledgeHandoff': onIncident(async () => ({ kind: 'handoff-ack' })),
+  'firebreak.handOff': onIncident(async (id, store) => {
+    const state = await (await store.service()).state(id);
+    const summary = formatHandoffSummary(handoffSummary(state, new Date()));
+    const to = await askText('Hand off to whom?', { placeHolder: 'Name or @handle of the incoming commander' });
+    const added = await askText('Anything to add for the incoming person? (optional)', { optional: true });
+    const answer = await vscode.window.showInformationMessage(`Hand off “${state.title}” to ${to}?`,
+      { modal: true, detail: `The hand-off records this summary:\n\n${summary}` }, 'Record Hand-off');
+    if (answer !== 'Record Hand-off') throw new CancelledError();
+    return { kind: 'handoff', to, summary: added.trim() ? `${added.trim()}\n\n${summary}` : summary };
+  }),
+  'firebreak.acknowledgeHandoff': onIncident(async (id, store) => {
+    const pending = (await store.get(id))?.view.pendingHandoff;
+    if (!pending) throw new UserFacingError('No hand-off is waiting for acknowledgement on this incident.');
+    const answer = await vscode.window.showInformationMessage(`Acknowledge the hand-off from ${pending.from} to ${pending.to}?`,
+      { modal: true, detail: pending.summary ?? 'No summary was given.' }, 'Acknowledge');
+    if (answer !== 'Acknowledge') throw new CancelledError();
+    return { kind: 'handoff-ack' };
+  }),
   'firebreak.transferCustody': onIncident(async (id, store) => {
     const evidence = (await store.get(id))?.view.evidence ?? [];
     const item = await pickOne('Which evidence item?', evidence.map((e) => e.id));

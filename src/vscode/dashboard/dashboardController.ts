@@ -28,6 +28,10 @@ export function intentToAction(intent: Intent): ActionRequest | { command: strin
     case 'close': return { command: 'firebreak.closeIncident' };
     case 'reopen': return { kind: 'reopen' };
     case 'handoff': return { command: 'firebreak.handOff' };
+    // The dashboard's banner shows the hand-off and its summary: its button is the acknowledgement.
+    case 'acknowledgeHandoff': return { kind: 'handoff-ack' };
+    case 'retractIndicator': return { kind: 'retract-indicator', type: intent.indicatorType, value: intent.value, ...(intent.reason ? { reason: intent.reason } : {}) };
+    case 'transferCustody': return { kind: 'custody', evidenceId: intent.evidenceId, to: intent.to };
     case 'attachEvidence': return { command: 'firebreak.attachEvidence' };
   }
 }

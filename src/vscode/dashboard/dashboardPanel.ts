@@ -55,7 +55,8 @@ export class DashboardPanel extends Disposable {
     }
   }
 
-  private async receive(raw: unknown): Promise<void> {
+  /** A message from the webview: untrusted, validated before anything is recorded. */
+  async receive(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) return;
     if (message.type === 'ready') {
@@ -126,6 +127,13 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
   async refresh(incidentId?: string): Promise<void> {
     const targets = incidentId ? [this.panels.get(incidentId)] : [...this.panels.values()];
     await Promise.all(targets.map((p) => p?.refresh()));
+  }
+
+  /** Hands `raw` to the open dashboard of `incidentId` exactly as its webview would (used by tests). */
+  async deliver(incidentId: string, raw: unknown): Promise<void> {
+    const panel = this.panels.get(incidentId);
+    if (!panel) throw new Error(`no dashboard open for ${incidentId}`);
+    await panel.receive(raw);
   }
 
   get openIncidentIds(): string[] {

@@ -1,6 +1,6 @@
 // Indicators of compromise: a typed table and the add form (type, value, source, TLP).
 import { INDICATOR_TYPES, type IndicatorType } from '../../shared/dashboardProtocol';
-import { empty, h, section } from '../dom';
+import { empty, h, iconButton, section } from '../dom';
 import { INDICATOR_LABELS, TLP_LEVELS } from '../labels';
 import { formatUtc } from '../time';
 import type { RenderContext } from './context';
@@ -11,13 +11,17 @@ export function renderIndicators(ctx: RenderContext): HTMLElement {
   return section('indicators', 'Indicators', 'search',
     indicators.length
       ? h('table', { class: 'grid' },
-        h('thead', {}, h('tr', {}, ...['Type', 'Value', 'Source', 'TLP', 'First seen'].map((title) => h('th', { scope: 'col' }, title)))),
+        h('thead', {}, h('tr', {}, ...['Type', 'Value', 'Source', 'TLP', 'First seen'].map((title) => h('th', { scope: 'col' }, title)),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         h('tbody', {}, ...indicators.map((indicator) => h('tr', {},
           h('td', {}, INDICATOR_LABELS[indicator.type] ?? indicator.type),
           h('td', { class: 'mono' }, indicator.value),
           h('td', {}, indicator.source ?? ''),
           h('td', {}, indicator.tlp ?? ''),
-          h('td', {}, indicator.firstSeen ? formatUtc(indicator.firstSeen) : '')))))
+          h('td', {}, indicator.firstSeen ? formatUtc(indicator.firstSeen) : ''),
+          h('td', {}, iconButton('discard', `Retract ${INDICATOR_LABELS[indicator.type] ?? indicator.type} indicator ${indicator.value}`,
+            () => ctx.send({ type: 'retractIndicator', indicatorType: indicator.type, value: indicator.value }),
+            { 'data-key': `retract:${indicator.type}:${indicator.value}` }))))))
       : empty('No indicators yet.'),
     folded('indicator', 'Add indicator', addForm(ctx)));
 }

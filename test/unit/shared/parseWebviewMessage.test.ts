@@ -20,6 +20,17 @@ describe('webview messages are validated by the host', () => {
     assert.equal(parseWebviewMessage({ type: 'addIndicator', indicatorType: 'malware', value: 'x' }), undefined);
   });
 
+  it('accepts the hand-off, indicator and custody intents with their fields, and nothing malformed', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'acknowledgeHandoff', handoff: 'forged' }), { type: 'acknowledgeHandoff' });
+    assert.deepEqual(parseWebviewMessage({ type: 'retractIndicator', indicatorType: 'ip', value: '203.0.113.7' }), { type: 'retractIndicator', indicatorType: 'ip', value: '203.0.113.7' });
+    assert.deepEqual(parseWebviewMessage({ type: 'retractIndicator', indicatorType: 'ip', value: '203.0.113.7', reason: 'CDN' }), { type: 'retractIndicator', indicatorType: 'ip', value: '203.0.113.7', reason: 'CDN' });
+    assert.deepEqual(parseWebviewMessage({ type: 'transferCustody', evidenceId: 'e-1', to: 'Forensics Lab' }), { type: 'transferCustody', evidenceId: 'e-1', to: 'Forensics Lab' });
+    assert.equal(parseWebviewMessage({ type: 'retractIndicator', indicatorType: 'malware', value: 'x' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'retractIndicator', indicatorType: 'ip' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'transferCustody', evidenceId: 'e-1', to: 42 }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'transferCustody', to: 'Forensics Lab' }), undefined);
+  });
+
   it('rejects oversized text', () => {
     assert.equal(parseWebviewMessage({ type: 'addNote', text: 'x'.repeat(1_000_001) }), undefined);
   });

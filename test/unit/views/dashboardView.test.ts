@@ -43,4 +43,16 @@ describe('views: dashboard view model', () => {
     const view = toDashboardView(scenario.state, options(scenario.at(1)));
     assert.deepEqual(view.advance.skippedRequired, ['Confirm the report is a phishing email']);
   });
+
+  it('shows a hand-off until the incoming person acknowledges it', () => {
+    const scenario = new Scenario();
+    scenario.open();
+    assert.equal(toDashboardView(scenario.state, options(scenario.at(1))).pendingHandoff, undefined);
+    scenario.act({ kind: 'handoff', to: BOB.name, summary: 'Sender blocked.' }, 5);
+    assert.deepEqual(toDashboardView(scenario.state, options(scenario.at(6))).pendingHandoff, {
+      at: '2026-11-28T10:05:00.000Z', from: 'Alice Analyst', to: BOB.name, summary: 'Sender blocked.',
+    });
+    scenario.act({ kind: 'handoff-ack' }, 7, BOB);
+    assert.equal(toDashboardView(scenario.state, options(scenario.at(8))).pendingHandoff, undefined);
+  });
 });
