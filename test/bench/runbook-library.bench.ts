@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getGrayMatter } from '../../src/core/runbook/libraries';
+import { getYamlParser } from '../../src/core/runbook/libraries';
 import { RunbookLibrary } from '../../src/core/runbook/library';
 import { generateRunbooks } from '../fixtures/runbooks/generateRunbooks';
 import { alternate, median, report, round } from './stats';
@@ -35,15 +35,9 @@ async function alternateCpu(rounds: number, subject: () => Promise<unknown>, flo
   return { subjectCpuMs: round(median(subjectTimes)), floorCpuMs: round(median(floorTimes)), cpuRatio: round(median(subjectTimes) / median(floorTimes), 3) };
 }
 
-/** gray-matter's own YAML parser (js-yaml's safeLoad), called directly. */
-function yamlParser(): (text: string) => unknown {
-  const engines = (getGrayMatter() as unknown as { engines: { yaml: { parse: (text: string) => unknown } } }).engines;
-  return engines.yaml.parse;
-}
-
 /** The floor: list the files, read each, cut out its front-matter block and parse it; nothing else. */
 async function readAllFrontMatter(folder: string): Promise<number> {
-  const parseYaml = yamlParser();
+  const parseYaml = getYamlParser(); // gray-matter's js-yaml safeLoad, as the library uses
   const files: string[] = [];
   for (const group of await fs.promises.readdir(folder)) {
     for (const name of await fs.promises.readdir(path.join(folder, group))) files.push(path.join(folder, group, name));

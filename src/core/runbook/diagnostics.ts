@@ -11,6 +11,7 @@ export class DiagnosticList {
 
   /** Diagnostics in line order (stable for equal lines). */
   sorted(): Diagnostic[] {
+    if (this.items.length < 2) return [...this.items];
     return this.items.map((d, i) => ({ d, i })).sort((a, b) => a.d.line - b.d.line || a.i - b.i).map((x) => x.d);
   }
 }

@@ -1,10 +1,9 @@
 // Front-matter: the cheap part of a runbook, enough for the library's index (no Markdown parse).
-// gray-matter is used defensively (FINDINGS.md): only YAML is ever parsed; its JavaScript
-// engines are overridden with one that refuses, and options are always passed so its shared,
-// never-evicted cache is not used.
+// Only YAML is ever parsed, with gray-matter's YAML parser called directly (FINDINGS.md): its
+// JavaScript engine (which `eval`s `---js` blocks) and its never-evicted cache are never reached.
 import { decodeSource } from './decode';
 import { DiagnosticList } from './diagnostics';
-import { getGrayMatter } from './libraries';
+import { getYamlParser } from './libraries';
 import { emptyMeta, isMapping, readMetaFields, type MutableMeta } from './metaFields';
 import type { Diagnostic, RunbookMeta } from './model';
 import { slugify } from './slug';
@@ -19,14 +18,48 @@ export interface FrontMatterResult {
 
 /** Reads only the front-matter (and the first heading, for an imported playbook's title). Never throws. */
 export function readFrontMatter(source: string | Uint8Array, options: { file: string }): FrontMatterResult {
+  return readDecodedHeader(source, options.file).result;
+}
+
+/**
+ * The front-matter from a file's first bytes alone, when they hold the whole block and the
+ * block gives the title: then the result equals `readFrontMatter` of the whole file, except for
+ * text problems (NUL bytes, invalid UTF-8) after the block. Otherwise undefined: read the whole file.
+ */
+export function readFrontMatterStart(start: Uint8Array, options: { file: string }): FrontMatterResult | undefined {
+  const cut = endOfClosingLine(Buffer.from(start.buffer, start.byteOffset, start.byteLength));
+  if (cut < 0) return undefined;
+  const { result, header } = readDecodedHeader(start.subarray(0, cut), options.file);
+  // The block must end exactly at the cut (so it is the block the whole file has), with a title of its own.
+  return header?.titled && header.bodyStart === header.textLength ? result : undefined;
+}
+
+/** Just after the first `\n---` or `\n...` line (spaces and a CR allowed) that ends within the bytes, or -1. */
+function endOfClosingLine(bytes: Buffer): number {
+  let first = -1;
+  for (const delimiter of ['\n---', '\n...']) {
+    for (let at = bytes.indexOf(delimiter); at >= 0 && (first < 0 || at < first); at = bytes.indexOf(delimiter, at + 1)) {
+      let end = at + 4;
+      while (bytes[end] === 0x20 || bytes[end] === 0x09) end++;
+      if (bytes[end] === 0x0d) end++;
+      if (bytes[end] === 0x0a) {
+        first = end + 1;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+function readDecodedHeader(source: string | Uint8Array, file: string): { result: FrontMatterResult; header?: Header } {
   const diagnostics = new DiagnosticList();
   try {
     const text = decodeSource(source, diagnostics);
-    const { meta, format } = readHeader(text, options.file, diagnostics);
-    return { meta, format, diagnostics: diagnostics.sorted() };
+    const header = readHeader(text, file, diagnostics);
+    return { result: { meta: header.meta, format: header.format, diagnostics: diagnostics.sorted() }, header };
   } catch (error) {
     diagnostics.add('internal-error', `Internal error while reading the front-matter: ${error instanceof Error ? error.message : String(error)}`, 1);
-    return { meta: emptyMeta(idFromFile(options.file), idFromFile(options.file)), format: 'imported', diagnostics: diagnostics.sorted() };
+    return { result: { meta: emptyMeta(idFromFile(file), idFromFile(file)), format: 'imported', diagnostics: diagnostics.sorted() } };
   }
 }
 
@@ -35,6 +68,11 @@ export interface Header {
   readonly format: RunbookFormat;
   /** The text with the front-matter lines blanked, so Markdown line numbers stay file line numbers. */
   readonly body: string;
+  /** Where the text after the front-matter starts (0 without front-matter), and the text's length. */
+  readonly bodyStart: number;
+  readonly textLength: number;
+  /** Whether the front-matter gave the title (else it came from a heading or the id). */
+  readonly titled: boolean;
 }
 
 /** Splits and validates the front-matter of decoded text (`\n` line ends, no BOM). */
@@ -53,12 +91,13 @@ export function readHeader(text: string, file: string, diagnostics: DiagnosticLi
   readMetaFields(data, meta, native, diagnostics, lineOf);
   if (meta.id === '') meta.id = idFromFile(file); // the front-matter id was invalid
   if (block && native) reportOctals(block, diagnostics);
-  if (meta.title === '') meta.title = firstHeading(body) ?? '';
+  const titled = meta.title !== '';
+  if (!titled) meta.title = firstHeading(body) ?? '';
   if (meta.title === '') {
     if (native) diagnostics.add('title-missing', 'No title: add `title:` to the front-matter or a # heading.', 1);
     meta.title = meta.id;
   }
-  return { meta, format: native ? 'native' : 'imported', body };
+  return { meta, format: native ? 'native' : 'imported', body, bodyStart: block?.end ?? 0, textLength: text.length, titled };
 }
 
 interface FrontMatterBlock {
@@ -102,10 +141,12 @@ function parseYamlBlock(block: FrontMatterBlock, diagnostics: DiagnosticList): R
   }
   let data: unknown;
   try {
-    data = getGrayMatter()(`---\n${block.yaml}\n---\n`, SAFE_OPTIONS).data;
+    // An empty block (blank, comments only, or `~`) is an empty mapping, as gray-matter reads it.
+    data = getYamlParser()(block.yaml) ?? {};
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    const line = typeof mark?.line === 'number' ? Math.min(mark.line + 1, block.lineCount) : 1;
+    // mark.line is 0-based within the block, which starts on the file's line 2.
+    const line = typeof mark?.line === 'number' ? Math.min(mark.line + 2, block.lineCount) : 1;
     const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
     diagnostics.add('yaml-invalid', `The front-matter is not valid YAML: ${reason}.`, line);
     return {};
@@ -117,13 +158,6 @@ function parseYamlBlock(block: FrontMatterBlock, diagnostics: DiagnosticList): R
   return data;
 }
 
-function refuseToRun(): never {
-  throw new Error('JavaScript front-matter is never run');
-}
-
-/** Always passed, so gray-matter neither evaluates JavaScript nor uses its cache. */
-const SAFE_OPTIONS = { engines: { js: refuseToRun, javascript: refuseToRun } } as const;
-
 function keyLine(block: FrontMatterBlock | undefined, key: string): number {
   if (!block) return 1;
   const lines = block.yaml.split('\n');
@@ -133,6 +167,7 @@ function keyLine(block: FrontMatterBlock | undefined, key: string): number {
 
 /** YAML 1.1 reads `010` as octal 8: say so where an author wrote a leading zero. */
 function reportOctals(block: FrontMatterBlock, diagnostics: DiagnosticList): void {
+  if (!/:[ \t]*0[0-9]/.test(block.yaml)) return; // the common case, without splitting lines
   block.yaml.split('\n').forEach((line, index) => {
     const match = /^([A-Za-z_][\w-]*):\s*(0[0-9]+)\s*(?:#.*)?$/.exec(line);
     if (match) {

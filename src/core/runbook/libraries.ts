@@ -1,14 +1,13 @@
-// markdown-it and gray-matter, loaded on first use only: the VS Code extension must not pay for
-// them at activation (FINDINGS.md: ~27 ms and ~46 ms cold). A plain `require` keeps them in the
-// esbuild bundle while deferring their evaluation.
+// markdown-it and gray-matter's YAML parser, loaded on first use only: the VS Code extension must
+// not pay for them at activation (FINDINGS.md: ~27 ms and ~46 ms cold). A plain `require` keeps
+// them in the esbuild bundle while deferring their evaluation.
 import type { default as MarkdownItCallable, MarkdownIt } from 'markdown-it';
-import type matter from 'gray-matter';
 
 /** Block nesting markdown-it allows before it stops descending (lists in lists, quotes). */
 export const MAX_NESTING = 100;
 
 let markdownIt: MarkdownIt | undefined;
-let grayMatter: typeof matter | undefined;
+let yamlParser: ((text: string) => unknown) | undefined;
 let nestingLimitHit = false;
 
 /**
@@ -41,8 +40,13 @@ export function parseBlocks(text: string): { tokens: ReturnType<MarkdownIt['pars
   return { tokens, limitHit: nestingLimitHit };
 }
 
-export function getGrayMatter(): typeof matter {
+/**
+ * gray-matter's YAML parser (its own js-yaml 3, `safeLoad`: YAML 1.1, no custom types), called
+ * directly: gray-matter's wrapper would only cut the block out again, and its JavaScript engine
+ * must never be reachable (FINDINGS.md).
+ */
+export function getYamlParser(): (text: string) => unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  grayMatter ??= require('gray-matter') as typeof matter;
-  return grayMatter;
+  yamlParser ??= (require('gray-matter/lib/engines') as { yaml: { parse: (text: string) => unknown } }).yaml.parse;
+  return yamlParser;
 }

@@ -1,11 +1,12 @@
 // The runbook library: every runbook under the configured folders plus the built-in ones.
 // Only front-matter is read to build the index (a full parse costs ~1.8 ms per 9 KB file and
-// 10,000 runbooks must not be parsed at start); a runbook is fully parsed when opened, and
-// both reads are cached by mtime + size so a refresh re-reads only changed files.
-import { statSync } from 'node:fs';
+// 10,000 runbooks must not be parsed at start), and of each file only its first bytes when they
+// hold the whole front-matter; a runbook is fully parsed when opened. Both reads are cached by
+// mtime + size, so a refresh re-reads only changed files.
+import nodeFsCallbacks from 'node:fs';
 import nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { readFrontMatter, type RunbookFormat } from './frontMatter';
+import { readFrontMatter, readFrontMatterStart, type RunbookFormat } from './frontMatter';
 import type { Diagnostic, Runbook, RunbookMeta } from './model';
 import { parseRunbook } from './parse';
 
@@ -19,10 +20,10 @@ export interface Stamp {
 export interface LibraryFs {
   readdir(dir: string): Promise<readonly { readonly name: string; isFile(): boolean; isDirectory(): boolean }[]>;
   /**
-   * The file's stamp, and its content unless the stamp equals `known` (then the file is not read):
-   * bytes, or text decoded by the platform when `asText` (the index needs no UTF-8 diagnostics).
+   * The file's stamp, and its bytes unless the stamp equals `known` (then the file is not read).
+   * With `firstBytes`, at least that many bytes or the whole file, whichever is shorter, may be read.
    */
-  readIfChanged(file: string, known?: Stamp, asText?: boolean): Promise<{ readonly stamp: Stamp; readonly content?: string | Uint8Array }>;
+  readIfChanged(file: string, known?: Stamp, firstBytes?: number): Promise<{ readonly stamp: Stamp; readonly content?: Uint8Array }>;
 }
 
 export interface LibraryOptions {
@@ -57,18 +58,41 @@ export interface LibraryDiagnostic extends Diagnostic {
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 /** Files read at once while indexing: enough to overlap I/O, few enough to bound open files. */
 const PARALLEL_READS = 32;
+/** Bytes read first when indexing: the front-matter of nearly every runbook fits (the whole file is read otherwise). */
+const FIRST_BYTES = 4096;
 
 const defaultFs: LibraryFs = {
   readdir: (dir) => nodeFs.readdir(dir, { withFileTypes: true }),
-  async readIfChanged(file, known, asText) {
-    // A synchronous stat: microseconds of metadata, where an async one costs a thread-pool round
-    // trip per file and made a cold index of 10,000 runbooks ~1.5x the read-and-parse floor.
-    const stat = statSync(file);
-    const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
-    if (known && sameStamp(stamp, known)) return { stamp };
-    return { stamp, content: asText ? await nodeFs.readFile(file, 'utf8') : await nodeFs.readFile(file) };
+  async readIfChanged(file, known, firstBytes) {
+    if (firstBytes === undefined || known) {
+      const stamp = stampOf(await nodeFs.stat(file));
+      if (known && sameStamp(stamp, known)) return { stamp };
+      if (firstBytes === undefined) return { stamp, content: await nodeFs.readFile(file) };
+    }
+    return readStart(file, firstBytes);
   },
 };
+
+/**
+ * A file's stamp and first bytes: open, one fstat, one read, close. Callbacks on a plain
+ * descriptor, one promise per file: a FileHandle and a promise per call (fs/promises) cost more
+ * CPU than the reading itself.
+ */
+function readStart(file: string, firstBytes: number): Promise<{ stamp: Stamp; content: Uint8Array }> {
+  return new Promise((resolve, reject) => {
+    nodeFsCallbacks.open(file, 'r', (openError, fd) => {
+      if (openError) return reject(openError);
+      const finish = (error: Error | null, result?: { stamp: Stamp; content: Uint8Array }) =>
+        nodeFsCallbacks.close(fd, () => (error ? reject(error) : resolve(result!)));
+      nodeFsCallbacks.fstat(fd, (statError, stat) => {
+        if (statError) return finish(statError);
+        const buffer = Buffer.allocUnsafe(Math.min(stat.size, firstBytes));
+        nodeFsCallbacks.read(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) =>
+          finish(readError, { stamp: stampOf(stat), content: buffer.subarray(0, bytesRead) }));
+      });
+    });
+  });
+}
 
 export class RunbookLibrary {
   private readonly fs: LibraryFs;
@@ -155,12 +179,16 @@ export class RunbookLibrary {
 
     const next = new Map<string, { entry: LibraryEntry; stamp: Stamp }>();
     const unique = [...new Map(found.map((f) => [f.file, f])).values()];
-    for (let start = 0; start < unique.length; start += PARALLEL_READS) {
-      await Promise.all(unique.slice(start, start + PARALLEL_READS).map(async (item) => {
+    // A pool of readers, each taking the next file: no reader waits for the slowest of a batch.
+    let taken = 0;
+    const reader = async () => {
+      while (taken < unique.length) {
+        const item = unique[taken++]!;
         const indexed = await this.indexFile(item.file, item.relativePath, item.builtin);
         if (indexed) next.set(item.file, indexed);
-      }));
-    }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, unique.length) }, reader));
     this.entries = next;
     this.sorted = undefined;
     for (const file of this.parsed.keys()) if (!next.has(file)) this.parsed.delete(file);
@@ -168,18 +196,27 @@ export class RunbookLibrary {
 
   private async indexFile(file: string, relativePath: string, builtin: boolean) {
     const known = this.entries.get(file);
-    let read;
+    let stamp: Stamp;
+    let header;
     try {
-      read = await this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined, true);
+      const start = await this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined, FIRST_BYTES);
+      if (start.content === undefined) return known;
+      stamp = start.stamp;
+      if (start.content.byteLength >= stamp.size) header = readFrontMatter(start.content, { file: relativePath });
+      else header = readFrontMatterStart(start.content, { file: relativePath });
+      if (!header) {
+        // A long front-matter, or a title that comes from a heading: the whole file.
+        const whole = await this.fs.readIfChanged(file);
+        stamp = whole.stamp;
+        header = readFrontMatter(whole.content ?? new Uint8Array(), { file: relativePath });
+      }
     } catch {
       return undefined; // deleted or unreadable since the folder was listed
     }
-    if (read.content === undefined) return known;
-    const header = readFrontMatter(read.content, { file: relativePath });
     const entry: LibraryEntry = {
       id: header.meta.id, title: header.meta.title, file, relativePath, builtin, format: header.format, meta: header.meta, diagnostics: header.diagnostics.length,
     };
-    return { entry, stamp: read.stamp };
+    return { entry, stamp };
   }
 
   /** Every *.md under a folder (none when it does not exist); symlinks are not followed. */
@@ -201,6 +238,10 @@ export class RunbookLibrary {
     }
     return files;
   }
+}
+
+function stampOf(stat: { mtimeMs: number; size: number }): Stamp {
+  return { mtimeMs: stat.mtimeMs, size: stat.size };
 }
 
 function sameStamp(a: Stamp, b: Stamp): boolean {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readFrontMatter } from '../../../src/core/runbook/frontMatter';
-import { getGrayMatter } from '../../../src/core/runbook/libraries';
+import { readFrontMatter, readFrontMatterStart } from '../../../src/core/runbook/frontMatter';
 import { codes, diagnostic, native, parse, parseFixture, removeDir, tempDir } from './helpers';
 
 describe('runbook: front-matter', () => {
@@ -90,12 +89,25 @@ describe('runbook: front-matter', () => {
     }
   });
 
-  it('never fills gray-matter\'s shared cache', () => {
-    const text = '---\nid: cache-probe\nversion: 1\n---\n# T\n';
-    parse(text);
-    readFrontMatter(text, { file: 'x.md' });
-    const cache = (getGrayMatter() as unknown as { cache: Record<string, unknown> }).cache;
-    assert.equal(Object.keys(cache).some((k) => k.includes('cache-probe')), false);
+  it('reads the front-matter from the first bytes alone only when they give the whole-file answer', () => {
+    const fixture = fs.readFileSync(path.join(__dirname, '../../fixtures/runbooks/phishing.md'), 'utf8');
+    const longList = `customise:\n${Array.from({ length: 300 }, (_, i) => `  - value-${i}`).join('\n')}\n`;
+    const cases: [string, string, boolean][] = [
+      ['the fixture', fixture, true],
+      ['CRLF line ends and a BOM', `\uFEFF${fixture.replace(/\n/g, '\r\n')}`, true],
+      ['a `...` closing line with trailing spaces', fixture.replace('\n---\n# ', '\n...  \n# '), true],
+      ['a title from the first heading', fixture.replace(/^title: .*\n/m, ''), false],
+      ['front-matter longer than the bytes read', fixture.replace('---\n', `---\n${longList}`), false],
+      ['no front-matter', '# Imported\n## Containment\n- isolate\n', false],
+      ['invalid YAML (so no title)', '---\nid: x\ntitle: [unclosed\n---\n# T\n', false],
+      ['---js, refused', '---js\nmodule.exports = {}\n---\n# T\n', false],
+    ];
+    for (const [name, text, fromStart] of cases) {
+      const bytes = Buffer.from(text);
+      const start = readFrontMatterStart(bytes.subarray(0, 2048), { file: 'x.md' });
+      assert.equal(start !== undefined, fromStart, name);
+      if (start) assert.deepEqual(start, readFrontMatter(bytes, { file: 'x.md' }), name);
+    }
   });
 
   it('refuses other front-matter languages', () => {

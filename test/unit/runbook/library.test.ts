@@ -55,6 +55,16 @@ describe('runbook: library', () => {
     assert.equal(lib.list()[0]!.diagnostics, 0);
   });
 
+  it('indexes long runbooks: a front-matter past the first bytes read, a title from a heading', async () => {
+    const description = `description: "${'a long description '.repeat(400)}"`;
+    write('runbooks/long-front.md', native(description, '# T\n## Detection\n- [ ] a\n').replace('id: test', 'id: long-front').replace('title: Test', 'title: Long front-matter'));
+    write('runbooks/heading-title.md', `---\nid: heading-title\nversion: 1\n---\n${'An introduction. '.repeat(400)}\n\n# Title from the heading\n## Detection\n- [ ] a\n`);
+    const lib = library();
+    await lib.refresh();
+    assert.equal(lib.resolve('long-front')?.title, 'Long front-matter');
+    assert.equal(lib.resolve('heading-title')?.title, 'Title from the heading');
+  });
+
   it('resolves by id (workspace before built-in) and by path', async () => {
     const lib = library();
     await lib.refresh();
@@ -109,7 +119,8 @@ describe('runbook: library', () => {
     await assert.rejects(lib.load('no-such-id'), /No runbook/);
   });
 
-  it('indexes without loading markdown-it (front-matter only until a runbook is opened)', () => {
+  it('indexes without loading markdown-it (front-matter only until a runbook is opened)', function () {
+    this.timeout(30_000); // a child Node process with tsx, on a shared machine
     const script = `
       const { RunbookLibrary } = require(${JSON.stringify(path.join(projectRoot, 'src/core/runbook/library.ts'))});
       const lib = new RunbookLibrary({ root: ${JSON.stringify(root)}, folders: ['runbooks'] });
