@@ -81,6 +81,9 @@ export interface EvidenceView {
   readonly size: number;
   readonly inGit: boolean;
   readonly description?: string;
+  /** Who collected it and when: the start of its custody trail. */
+  readonly collectedBy: string;
+  readonly collectedAt: string;
   /** Who holds it now (the collector until a custody transfer). */
   readonly holder: string;
   readonly custody: readonly { readonly at: string; readonly from: string; readonly to: string }[];
@@ -149,6 +152,8 @@ export type WebviewMessage =
   | { readonly type: 'retractIndicator'; readonly indicatorType: IndicatorType; readonly value: string; readonly reason?: string }
   | { readonly type: 'transferCustody'; readonly evidenceId: string; readonly to: string }
   | { readonly type: 'attachEvidence' }
+  /** Files dropped onto the dashboard: the `text/uri-list` as given; the host checks every file. */
+  | { readonly type: 'dropEvidence'; readonly uriList: string }
   | { readonly type: 'openLink'; readonly href: string };
 
 /** What the webview persists with `setState` so the panel is restored after a reload. */

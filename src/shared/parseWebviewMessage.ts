@@ -28,6 +28,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   retractIndicator: { indicatorType: 'string', value: 'string', reason: 'string?' },
   transferCustody: { evidenceId: 'string', to: 'string' },
   attachEvidence: {},
+  dropEvidence: { uriList: 'string' },
   openLink: { href: 'string' },
 };
 

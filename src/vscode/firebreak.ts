@@ -4,12 +4,14 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
 import type { IncidentState } from '../core/incident/state';
-import type { IncidentServiceApi } from '../service/types';
+import type { IncidentServiceApi, StartResult } from '../service/types';
 import { registerActionCommands } from './commands/incidentCommands';
 import { CancelledError } from './commands/pickers';
+import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
 import { registerStartCommands } from './commands/startCommands';
+import type { StartPrompts } from './commands/startPrompts';
 import { StoreDashboardController } from './dashboard/dashboardController';
 import { DashboardManager } from './dashboard/dashboardPanel';
 import { IncidentStore } from './incidentStore';
@@ -32,6 +34,13 @@ export interface FirebreakApi {
   /** Delivers a message to an open dashboard as if its webview had posted it. */
   dashboardMessage(incidentId: string, raw: unknown): Promise<void>;
   repositoryRoot(): string | undefined;
+  /**
+   * Handles a start link as the URI handler does, with any of the start flow's questions answered by
+   * `prompts` (the tests; code-server may not route vscode:// links). Throws when the link is refused.
+   */
+  openStartLink(uri: vscode.Uri, prompts?: Partial<StartPrompts>): Promise<StartResult>;
+  /** The Incidents tree's row for an incident, as the tree shows it. */
+  incidentTreeItem(incidentId: string): Promise<vscode.TreeItem>;
 }
 
 export class Firebreak extends Disposable {
@@ -121,6 +130,11 @@ export class Firebreak extends Disposable {
       openDashboards: () => this.dashboards.openIncidentIds,
       dashboardMessage: (incidentId, raw) => this.dashboards.deliver(incidentId, raw),
       repositoryRoot: () => this.store?.root,
+      openStartLink: async (uri, prompts) => (await import('./startLink')).startFromLink(this, uri, prompts),
+      incidentTreeItem: async (incidentId) => {
+        await this.incidents.getChildren();
+        return this.incidents.getTreeItem({ kind: 'incident', incidentId });
+      },
     };
   }
 
@@ -160,12 +174,16 @@ export class Firebreak extends Disposable {
     for (const disposable of registerActionCommands(this.incidents, () => this.store, this.run)) this.register(disposable);
     for (const disposable of registerStartCommands(this)) this.register(disposable);
     for (const disposable of registerRepositoryCommands(this)) this.register(disposable);
+    for (const disposable of registerEvidenceCommands(this)) this.register(disposable);
     for (const disposable of registerRunbookCommands(this, this.diagnostics)) this.register(disposable);
     register('firebreak.openDashboard', (arg) => this.run(async () => {
       const { pickIncident } = await import('./commands/pickers');
       const incidentId = await pickIncident(this.incidents, arg, false);
       this.dashboards.show(incidentId);
       return incidentId;
+    }));
+    this.register(vscode.window.registerUriHandler({
+      handleUri: (uri) => void this.run(async () => (await import('./startLink')).startFromLink(this, uri)),
     }));
     register('firebreak.refresh', () => {
       this.store?.invalidate();

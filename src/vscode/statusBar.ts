@@ -39,7 +39,7 @@ export class IncidentStatusBar extends Disposable {
     const close = sla.filter((s) => s.state === 'ok' && Date.parse(s.deadline) - now.getTime() <= warnMs);
     const syncFailing = lastSync !== undefined && !lastSync.ok;
     const more = active.length > 1 ? ` +${active.length - 1}` : '';
-    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsedLabel(incident.openedAt, now)}${more}`;
+    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.exercise ? 'DRILL ' : ''}${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsedLabel(incident.openedAt, now)}${more}`;
     this.item.backgroundColor = missed.length > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : close.length > 0 || syncFailing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
@@ -49,7 +49,7 @@ export class IncidentStatusBar extends Disposable {
     tooltip.appendMarkdown(lastSync ? `Last sync: ${lastSync.at}${lastSync.ok ? '' : ' — failing'}` : 'Not synced with a remote');
     this.item.tooltip = tooltip;
     this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
-    this.item.accessibilityInformation = { label: `Active incident ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
+    this.item.accessibilityInformation = { label: `${incident.exercise ? 'Drill' : 'Active incident'} ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
     this.item.show();
     for (const e of active) void this.notifySla(e.view, now, warnMs);
   }

@@ -1,5 +1,6 @@
 // The dashboard webview: says `ready`, renders every `state` the host sends, ticks the clocks
-// each second, and turns link clicks into `openLink` intents (http, https, mailto only).
+// each second, turns link clicks into `openLink` intents (http, https, mailto only) and dropped
+// files into a `dropEvidence` intent.
 import { Dashboard } from './app';
 import { asHostMessage } from './hostMessage';
 import { linkToOpen } from './links';
@@ -24,6 +25,26 @@ function onLinkActivated(event: MouseEvent): void {
 }
 document.addEventListener('click', onLinkActivated, true);
 document.addEventListener('auxclick', onLinkActivated, true);
+
+// Files dropped onto the dashboard: only their uri-list goes to the host, which checks each file
+// and asks before attaching (hold Shift while dragging from the Explorer to drop into a webview).
+const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('text/uri-list') ?? false;
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer!.dropEffect = 'copy';
+  document.body.classList.add('dropping');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) document.body.classList.remove('dropping');
+});
+document.addEventListener('drop', (event) => {
+  document.body.classList.remove('dropping');
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const uriList = event.dataTransfer!.getData('text/uri-list');
+  if (uriList.trim() !== '') dashboard.send({ type: 'dropEvidence', uriList });
+});
 
 setInterval(() => dashboard.tick(), 1000);
 host.postMessage({ type: 'ready' });

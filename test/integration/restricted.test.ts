@@ -27,3 +27,16 @@ describe('restricted: recording is refused and nothing is written', () => {
     assert.equal(fs.existsSync(path.join(workspaceRoot(), 'incidents')), false);
   });
 });
+
+describe('restricted: start links are refused', () => {
+  it('refuses a start link with the Restricted Mode message and records nothing', async () => {
+    const { commitCount, firebreak } = await import('./support/firebreak');
+    const api = await firebreak();
+    const before = commitCount();
+    let asked = false;
+    const prompts = { title: async () => { asked = true; return 'x'; } };
+    await assert.rejects(api.openStartLink(vscode.Uri.parse('vscode://firebreak.firebreak/start?runbook=phishing&title=From%20a%20link'), prompts), /Restricted Mode/);
+    assert.equal(asked, false);
+    assert.equal(commitCount(), before);
+  });
+});

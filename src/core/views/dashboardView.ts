@@ -128,6 +128,8 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       size: e.size,
       inGit: e.file !== undefined,
       ...(e.description ? { description: e.description } : {}),
+      collectedBy: e.actor.name,
+      collectedAt: e.at,
       holder: e.holder,
       custody: e.custody.map((c) => ({ at: c.at, from: c.from, to: c.to })),
     })),

@@ -1,8 +1,8 @@
-// Commands about the record as a whole: evidence, sync, pull request, reconcile, verify, git init.
+// Commands about the record as a whole: sync, pull request, reconcile, verify, git init.
 import * as vscode from 'vscode';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, incidentArgument, pickIncident } from './pickers';
+import { incidentArgument, pickIncident } from './pickers';
 
 export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposable[] {
   const store = () => {
@@ -14,20 +14,6 @@ export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposa
     vscode.commands.registerCommand(id, (arg: unknown) => firebreak.run(() => body(arg)));
 
   return [
-    command('firebreak.attachEvidence', async (arg) => {
-      requireTrust();
-      const file = arg instanceof vscode.Uri ? arg : (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Attach as Evidence' }))?.[0];
-      if (!file) throw new CancelledError();
-      const incidentId = await pickIncident(firebreak.incidents, arg instanceof vscode.Uri ? undefined : arg);
-      const description = await askText('Describe the evidence (what it is, where it came from)', { optional: true });
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: attaching evidence…' },
-        async () => (await store().service()).addEvidence(incidentId, { file: file.fsPath, ...(description ? { description } : {}) }));
-      store().invalidate();
-      void vscode.window.showInformationMessage(result.duplicate
-        ? `Already attached (SHA-256 ${result.sha256.slice(0, 12)}…): nothing stored twice.`
-        : `Evidence attached: SHA-256 ${result.sha256.slice(0, 12)}…, ${result.size} bytes${result.outOfGit ? ', kept out of Git' : ''}.`);
-      return result;
-    }),
     command('firebreak.sync', async (arg) => {
       requireTrust();
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: syncing incidents…' },

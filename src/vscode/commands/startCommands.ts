@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { StartRequest } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, pickOne } from './pickers';
+import { CancelledError } from './pickers';
+import { nativeStartPrompts, SEVERITY_LEVELS } from './startPrompts';
 
 interface RunbookChoice {
   readonly id: string;
@@ -44,10 +45,10 @@ export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[]
       return result;
     }
     const runbook = await chooseRunbook(runbookArg, store.root, firebreak.builtinRunbooksDir);
-    const title = await askText('Incident title (what is happening, in a few words)', { placeHolder: 'Credential phishing targeting finance' });
-    const severity = await pickOne(`Severity${runbook.severity ? ` (runbook default ${runbook.severity})` : ''}`, orderDefaultFirst(['SEV1', 'SEV2', 'SEV3', 'SEV4'], runbook.severity));
-    const kind = await pickOne('Real incident or exercise?', ['Real incident', 'Exercise (drill, kept out of metrics)']);
-    const result = await store.start({ runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise: kind !== 'Real incident' });
+    const title = await nativeStartPrompts.title();
+    const severity = await nativeStartPrompts.severity(SEVERITY_LEVELS, runbook.severity);
+    const exercise = await nativeStartPrompts.exercise();
+    const result = await store.start({ runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise });
     if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
     return result;
   });
@@ -81,8 +82,4 @@ function isStartRequest(arg: unknown): arg is StartRequest {
   return typeof record.runbook === 'string' && typeof record.title === 'string'
     && (record.severity === undefined || typeof record.severity === 'string')
     && (record.exercise === undefined || typeof record.exercise === 'boolean');
-}
-
-function orderDefaultFirst(levels: string[], preferred?: string): string[] {
-  return preferred && levels.includes(preferred) ? [preferred, ...levels.filter((l) => l !== preferred)] : levels;
 }

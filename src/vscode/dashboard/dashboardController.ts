@@ -7,9 +7,11 @@ import { requireTrust, UserFacingError } from '../trust';
 import type { DashboardController } from './dashboardPanel';
 
 type Intent = Exclude<WebviewMessage, { type: 'ready' } | { type: 'openLink' }>;
+/** Dropped files go to the attach command with the incident and the dropped list. */
+type ActionIntent = Exclude<Intent, { type: 'dropEvidence' }>;
 
 /** The action an intent records, or a command to run for intents that need native input. */
-export function intentToAction(intent: Intent): ActionRequest | { command: string } {
+export function intentToAction(intent: ActionIntent): ActionRequest | { command: string } {
   switch (intent.type) {
     case 'setStepChecked': return { kind: intent.checked ? 'check' : 'uncheck', step: intent.stepId };
     case 'claimStep': return { kind: 'claim', step: intent.stepId };
@@ -51,6 +53,10 @@ export class StoreDashboardController implements DashboardController {
 
   async handle(incidentId: string, intent: Intent): Promise<void> {
     requireTrust();
+    if (intent.type === 'dropEvidence') {
+      await vscode.commands.executeCommand('firebreak.attachEvidence', { incidentId, uriList: intent.uriList });
+      return;
+    }
     const action = intentToAction(intent);
     if ('command' in action) {
       await vscode.commands.executeCommand(action.command, incidentId);

@@ -1,5 +1,6 @@
 // Evidence: name, SHA-256 (short, full in the tooltip), size, in Git or not, who holds it, the
-// custody trail and the hand-over of custody to another person.
+// chain of custody (collected by whom and when, then each hand-over) and the hand-over of custody
+// to another person.
 import type { EvidenceView } from '../../shared/dashboardProtocol';
 import { empty, h, icon, section } from '../dom';
 import { formatBytes, shortHash } from '../format';
@@ -10,7 +11,7 @@ import { folded, intentForm, textInput } from './forms';
 export function renderEvidence(ctx: RenderContext): HTMLElement {
   const { evidence } = ctx.view;
   return section('evidence', 'Evidence', 'file-binary',
-    evidence.length ? h('ul', { class: 'log' }, ...evidence.map((e) => item(ctx, e))) : empty('No evidence attached. Use "Attach evidence" above.'));
+    evidence.length ? h('ul', { class: 'log' }, ...evidence.map((e) => item(ctx, e))) : empty('No evidence attached. Use "Attach evidence" above, or drop files here (hold Shift while dragging from the Explorer).'));
 }
 
 function item(ctx: RenderContext, evidence: EvidenceView): HTMLLIElement {
@@ -24,10 +25,11 @@ function item(ctx: RenderContext, evidence: EvidenceView): HTMLLIElement {
         ? h('span', {}, icon('git-commit'), 'in Git')
         : h('span', { title: 'Kept out of Git (size or pattern): the record holds its hash and location' }, icon('cloud'), 'outside Git'),
       ' · ', h('span', {}, icon('person'), `held by ${evidence.holder}`)),
-    evidence.custody.length
-      ? h('details', { 'data-key': `custody:${evidence.id}` }, h('summary', {}, `Custody (${evidence.custody.length})`),
-        h('ol', { class: 'custody' }, ...evidence.custody.map((c) => h('li', {}, `${formatUtc(c.at)}: ${c.from} → ${c.to}`))))
-      : null,
+    h('details', { 'data-key': `trail:${evidence.id}` },
+      h('summary', {}, `Chain of custody (${evidence.custody.length} hand-over${evidence.custody.length === 1 ? '' : 's'})`),
+      h('ol', { class: 'custody', 'aria-label': `Chain of custody of ${evidence.name}` },
+        h('li', {}, `${formatUtc(evidence.collectedAt)}: collected by ${evidence.collectedBy}`),
+        ...evidence.custody.map((c) => h('li', {}, `${formatUtc(c.at)}: ${c.from} → ${c.to}`)))),
     folded(`custody:${evidence.id}`, 'Transfer custody', transferForm(ctx, evidence)));
 }
 

@@ -7,6 +7,8 @@ describe('webview messages are validated by the host', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'setStepChecked', stepId: 'confirm', checked: true, extra: 'x' }), { type: 'setStepChecked', stepId: 'confirm', checked: true });
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'setMilestone', milestone: 'contained' }), { type: 'setMilestone', milestone: 'contained' });
+    assert.deepEqual(parseWebviewMessage({ type: 'dropEvidence', uriList: 'file:///tmp/a.eml', path: '/etc/passwd' }), { type: 'dropEvidence', uriList: 'file:///tmp/a.eml' });
+    assert.equal(parseWebviewMessage({ type: 'dropEvidence', uriList: ['file:///tmp/a.eml'] }), undefined);
   });
 
   it('rejects unknown types, wrong field types and values outside an enum', () => {

@@ -1,7 +1,8 @@
 // The dashboard's view model from reduced incident state: known answers on a hand-built incident.
 import * as assert from 'node:assert/strict';
+import { buildEvidenceAdded } from '../../../src/core/incident';
 import { toDashboardView } from '../../../src/core/views/dashboardView';
-import { BOB, Scenario } from '../incident/fixtures';
+import { ALICE, BOB, Scenario } from '../incident/fixtures';
 
 const options = (now: Date) => ({ now, severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: true });
 
@@ -22,6 +23,24 @@ describe('views: dashboard view model', () => {
     assert.equal(confirm.required, true);
     assert.deepEqual(view.advance, { nextStageTitle: 'Containment', skippedRequired: [] });
     assert.equal(view.timeline[0]!.text, 'Checked “Confirm the report is a phishing email”');
+  });
+
+  it('gives each evidence item its custody trail: collected by whom and when, each hand-over, the holder now', () => {
+    const scenario = new Scenario();
+    scenario.open();
+    const added = buildEvidenceAdded(scenario.state, { name: 'headers.eml', sha256: 'b'.repeat(64), size: 2048 });
+    scenario.record(added.draft, BOB, scenario.at(10));
+    const id = scenario.state.evidence[0]!.evidence;
+    scenario.act({ kind: 'custody', evidenceId: id, to: 'Forensics lab' }, 20, BOB);
+    scenario.act({ kind: 'custody', evidenceId: id, to: 'Legal hold' }, 30, ALICE);
+    const [item] = toDashboardView(scenario.state, options(scenario.at(40))).evidence;
+    assert.equal(item!.collectedBy, BOB.name);
+    assert.equal(item!.collectedAt, '2026-11-28T10:10:00.000Z');
+    assert.deepEqual(item!.custody.map((c) => [c.at, c.from, c.to]), [
+      ['2026-11-28T10:20:00.000Z', BOB.name, 'Forensics lab'],
+      ['2026-11-28T10:30:00.000Z', 'Forensics lab', 'Legal hold'],
+    ]);
+    assert.equal(item!.holder, 'Legal hold');
   });
 
   it('gives SLA deadlines at the current severity, from detection, and marks a miss', () => {

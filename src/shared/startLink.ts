@@ -1,0 +1,53 @@
+// `vscode://firebreak.firebreak/start?runbook=<id>&title=…&severity=…&source=…`: a link a SIEM or a
+// chat message can carry to open the start flow pre-filled. Untrusted input: only these parameters,
+// each at most once, the runbook by id (never a path), bounded values without control characters.
+// Pure: the VS Code layer asks the responder to confirm before anything is recorded.
+
+export interface StartLink {
+  readonly runbook: string;
+  readonly title?: string;
+  readonly severity?: string;
+  /** A link or reference to the alert, recorded with the opening event. */
+  readonly source?: string;
+}
+
+export class StartLinkError extends Error {}
+
+const RUNBOOK_ID = /^[a-z0-9][a-z0-9._-]*$/;
+const SEVERITY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const LIMITS: Readonly<Record<keyof StartLink, number>> = { runbook: 100, title: 300, severity: 32, source: 2000 };
+const PARAMETERS = Object.keys(LIMITS) as (keyof StartLink)[];
+// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that can disguise text.
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Reads the path and the (decoded) query of the link; throws a StartLinkError saying what is wrong. */
+export function parseStartLink(path: string, query: string): StartLink {
+  if (path !== '/start' && path !== '/start/') throw new StartLinkError(`Unknown Firebreak link ${JSON.stringify(clip(path))}: only /start is supported.`);
+  if (query.length > 8 * 1024) throw new StartLinkError('The link is too long.');
+  const found: Partial<Record<keyof StartLink, string>> = {};
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (!(PARAMETERS as string[]).includes(name)) {
+      throw new StartLinkError(`The link has an unknown parameter ${JSON.stringify(clip(name))}: only ${PARAMETERS.join(', ')} are accepted.`);
+    }
+    const key = name as keyof StartLink;
+    if (found[key] !== undefined) throw new StartLinkError(`The link gives "${key}" more than once.`);
+    if (HIDDEN.test(value)) throw new StartLinkError(`The link's "${key}" contains control or bidirectional characters.`);
+    if (value.length > LIMITS[key]) throw new StartLinkError(`The link's "${key}" is longer than ${LIMITS[key]} characters.`);
+    found[key] = value.trim();
+  }
+  const runbook = found.runbook;
+  if (runbook === undefined || runbook === '') throw new StartLinkError('The link does not name a runbook (runbook=<id>).');
+  if (!RUNBOOK_ID.test(runbook)) {
+    throw new StartLinkError(`The link's runbook ${JSON.stringify(clip(runbook))} is not a runbook id: links name a runbook by id (lowercase letters, digits, ".", "_", "-"), never by path.`);
+  }
+  if (found.severity && !SEVERITY.test(found.severity)) throw new StartLinkError(`The link's severity ${JSON.stringify(clip(found.severity))} is not a severity level such as SEV2.`);
+  return {
+    runbook,
+    ...(found.title ? { title: found.title } : {}),
+    ...(found.severity ? { severity: found.severity } : {}),
+    ...(found.source ? { source: found.source } : {}),
+  };
+}
+
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);

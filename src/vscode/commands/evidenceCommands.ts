@@ -1,0 +1,85 @@
+// "Attach Evidence…": from the Command Palette (incident, file, description), the Explorer context
+// menu (the clicked file), the tree and the dashboard (a file dialog), and files dropped onto the
+// dashboard (the host checks each one and asks before attaching). The service copies and hashes.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { formatSize } from '../../core/incident/format';
+import type { EvidenceResult } from '../../service/types';
+import { droppedFiles } from '../droppedEvidence';
+import type { Firebreak } from '../firebreak';
+import { requireTrust, UserFacingError } from '../trust';
+import { askText, CancelledError, pickIncident } from './pickers';
+
+/** Arguments other extensions, the dashboard's drop and the tests give (the UI gives a Uri or an incident). */
+interface AttachRequest {
+  readonly incidentId: string;
+  readonly file?: vscode.Uri | string;
+  readonly uriList?: string;
+  readonly description?: string;
+}
+
+export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposable[] {
+  const attach = async (incidentId: string, file: vscode.Uri, description: string | undefined): Promise<EvidenceResult> => {
+    const store = firebreak.incidentStore();
+    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    const size = (await fs.promises.stat(file.fsPath).catch(() => undefined))?.size;
+    const title = `Firebreak: attaching ${path.basename(file.fsPath)}${size !== undefined ? ` (${formatSize(size)})` : ''}: copying and hashing…`;
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
+      async () => (await store.service()).addEvidence(incidentId, { file: file.fsPath, ...(description ? { description } : {}) }));
+    store.invalidate();
+    for (const warning of result.warnings) void vscode.window.showWarningMessage(`Firebreak: ${warning}`);
+    void vscode.window.showInformationMessage(result.duplicate
+      ? `Already attached as ${result.evidenceId} (SHA-256 ${result.sha256.slice(0, 12)}…): nothing stored twice.`
+      : `Evidence attached: SHA-256 ${result.sha256.slice(0, 12)}…, ${formatSize(result.size)}${result.outOfGit ? ', kept out of Git' : ''}.`);
+    return result;
+  };
+
+  const describe = (given: string | undefined) => given ?? askText('Describe the evidence (what it is, where it came from)', { optional: true });
+
+  const attachDropped = async (incidentId: string, uriList: string): Promise<EvidenceResult[]> => {
+    const files = await droppedFiles(uriList);
+    const names = files.map((f) => f.fsPath).join('\n');
+    const confirm = files.length === 1 ? 'Attach' : `Attach ${files.length} Files`;
+    const answer = await vscode.window.showWarningMessage(
+      `Attach ${files.length === 1 ? `“${path.basename(files[0]!.fsPath)}”` : `${files.length} files`} as evidence to incident ${incidentId}?`,
+      { modal: true, detail: `Dropped onto the dashboard:\n${names}\n\nEach file is copied (never moved) and its SHA-256 recorded.` }, confirm);
+    if (answer !== confirm) throw new CancelledError();
+    const description = await describe(undefined);
+    const results: EvidenceResult[] = [];
+    for (const file of files) results.push(await attach(incidentId, file, description));
+    return results;
+  };
+
+  return [
+    vscode.commands.registerCommand('firebreak.attachEvidence', (arg: unknown) => firebreak.run(async () => {
+      requireTrust();
+      if (isAttachRequest(arg)) {
+        if (arg.uriList !== undefined) return attachDropped(arg.incidentId, arg.uriList);
+        const file = arg.file === undefined ? await chooseFile() : typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
+        return attach(arg.incidentId, file, await describe(arg.description));
+      }
+      // From the Explorer the file is known; otherwise the incident comes first, then the file.
+      const clicked = arg instanceof vscode.Uri ? arg : undefined;
+      const incidentId = await pickIncident(firebreak.incidents, clicked ? undefined : arg);
+      const file = clicked ?? await chooseFile();
+      return attach(incidentId, file, await describe(undefined));
+    })),
+  ];
+}
+
+async function chooseFile(): Promise<vscode.Uri> {
+  const picked = (await vscode.window.showOpenDialog({ canSelectMany: false, canSelectFolders: false, openLabel: 'Attach as Evidence', title: 'Attach evidence' }))?.[0];
+  if (!picked) throw new CancelledError();
+  if (picked.scheme !== 'file') throw new UserFacingError('Only files on this machine can be attached as evidence.');
+  return picked;
+}
+
+function isAttachRequest(arg: unknown): arg is AttachRequest {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return false;
+  const record = arg as Record<string, unknown>;
+  return typeof record.incidentId === 'string'
+    && (record.file === undefined || typeof record.file === 'string' || record.file instanceof vscode.Uri)
+    && (record.uriList === undefined || typeof record.uriList === 'string')
+    && (record.description === undefined || typeof record.description === 'string');
+}

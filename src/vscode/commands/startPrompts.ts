@@ -1,0 +1,46 @@
+// The questions of the start flow (title, severity, real or exercise, and the confirmation of a
+// start that came from a link), shared by "Start Incident…" and the start link. Replaceable as a
+// whole or in part by the API's caller (the integration tests answer them without a UI).
+import * as vscode from 'vscode';
+import { askText, pickOne } from './pickers';
+
+export const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+const REAL = 'Real incident';
+const EXERCISE = 'Exercise (drill, kept out of metrics)';
+
+export interface StartSummary {
+  readonly runbookTitle: string;
+  readonly runbookId: string;
+  readonly title: string;
+  readonly severity: string;
+  readonly exercise: boolean;
+  readonly source?: string;
+}
+
+export interface StartPrompts {
+  /** The title, the input pre-filled with `prefill`. */
+  title(prefill?: string): Promise<string>;
+  /** A severity, `preferred` first. */
+  severity(levels: readonly string[], preferred?: string, preferredLabel?: string): Promise<string>;
+  /** True for an exercise (drill). */
+  exercise(): Promise<boolean>;
+  /** A native modal confirmation; true to start. */
+  confirm(summary: StartSummary): Promise<boolean>;
+}
+
+export const nativeStartPrompts: StartPrompts = {
+  title: (prefill) => askText('Incident title (what is happening, in a few words)', {
+    placeHolder: 'Credential phishing targeting finance', ...(prefill !== undefined ? { value: prefill } : {}),
+  }),
+  severity: (levels, preferred, preferredLabel = 'runbook default') =>
+    pickOne(`Severity${preferred ? ` (${preferredLabel} ${preferred})` : ''}`, preferred && levels.includes(preferred) ? [preferred, ...levels.filter((l) => l !== preferred)] : [...levels]),
+  exercise: async () => (await pickOne('Real incident or exercise?', [REAL, EXERCISE])) === EXERCISE,
+  confirm: async (s) => {
+    const start = s.exercise ? 'Start Exercise' : 'Start Incident';
+    const detail = [
+      `Title: ${s.title}`, `Severity: ${s.severity}${s.exercise ? ' · exercise (drill)' : ''}`, `Runbook: ${s.runbookTitle} (${s.runbookId})`,
+      ...(s.source ? [`Source: ${s.source}`] : []), '', 'This link came from outside VS Code (an alert, a chat message). Start only if you expected it.',
+    ].join('\n');
+    return (await vscode.window.showWarningMessage(`Start ${s.exercise ? 'an exercise' : 'an incident'} from a link?`, { modal: true, detail }, start)) === start;
+  },
+};

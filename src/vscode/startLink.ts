@@ -1,0 +1,40 @@
+// The start link handler (`vscode://firebreak.firebreak/start?runbook=<id>&title=&severity=&source=`):
+// checks the link (src/shared/startLink), then runs the start flow pre-filled and always asks the
+// responder to confirm. Refused in Restricted Mode, like every recording.
+import * as vscode from 'vscode';
+import type { StartResult } from '../service/types';
+import { parseStartLink, StartLinkError } from '../shared/startLink';
+import { listRunbooks } from './commands/startCommands';
+import { CancelledError } from './commands/pickers';
+import { nativeStartPrompts, SEVERITY_LEVELS, type StartPrompts } from './commands/startPrompts';
+import type { Firebreak } from './firebreak';
+import { requireTrust, UserFacingError } from './trust';
+
+export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, prompts: Partial<StartPrompts> = {}): Promise<StartResult> {
+  requireTrust();
+  const ask: StartPrompts = { ...nativeStartPrompts, ...prompts };
+  let link;
+  try {
+    link = parseStartLink(uri.path, uri.query);
+  } catch (error) {
+    if (error instanceof StartLinkError) throw new UserFacingError(`Refused a start link: ${error.message}`);
+    throw error;
+  }
+  const store = firebreak.incidentStore();
+  if (!store) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
+  const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).find((r) => r.id === link.runbook);
+  if (!runbook) throw new UserFacingError(`Refused a start link: no runbook with id “${link.runbook}” in this repository or the built-in library.`);
+  if (link.severity !== undefined && !(SEVERITY_LEVELS as readonly string[]).includes(link.severity)) {
+    throw new UserFacingError(`Refused a start link: severity “${link.severity}” is not one of ${SEVERITY_LEVELS.join(', ')}.`);
+  }
+  const title = await ask.title(link.title);
+  const severity = await ask.severity(SEVERITY_LEVELS, link.severity ?? runbook.severity, link.severity ? 'from the link' : 'runbook default');
+  const exercise = await ask.exercise();
+  const summary = { runbookTitle: runbook.title, runbookId: runbook.id, title, severity, exercise, ...(link.source ? { source: link.source } : {}) };
+  if (!(await ask.confirm(summary))) throw new CancelledError();
+  const result = await store.start({
+    runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise, ...(link.source ? { fromAlert: link.source } : {}),
+  });
+  if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+  return result;
+}

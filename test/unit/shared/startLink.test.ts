@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { parseStartLink, StartLinkError } from '../../../src/shared/startLink';
+
+describe('start links (vscode://firebreak.firebreak/start?…)', () => {
+  it('reads the runbook id, title, severity and source', () => {
+    assert.deepEqual(parseStartLink('/start', 'runbook=phishing&title=Invoice+lure%20at+finance&severity=SEV2&source=https%3A%2F%2Fsiem.example.com%2Fa%2F42'), {
+      runbook: 'phishing', title: 'Invoice lure at finance', severity: 'SEV2', source: 'https://siem.example.com/a/42',
+    });
+    assert.deepEqual(parseStartLink('/start', 'runbook=malware-endpoint&title='), { runbook: 'malware-endpoint' });
+  });
+
+  const refusals: [string, string, string, RegExp][] = [
+    ['another path', '/run', 'runbook=phishing', /only \/start is supported/],
+    ['an unknown parameter', '/start', 'runbook=phishing&command=rm', /unknown parameter "command": only runbook, title, severity, source/],
+    ['no runbook', '/start', 'title=x', /does not name a runbook/],
+    ['a runbook path', '/start', 'runbook=../../etc/passwd', /not a runbook id: links name a runbook by id .* never by path/],
+    ['an absolute runbook path', '/start', 'runbook=%2Ftmp%2Fevil.md', /never by path/],
+    ['a Windows path', '/start', 'runbook=C%3A%5Cevil.md', /never by path/],
+    ['a repeated parameter', '/start', 'runbook=phishing&runbook=generic', /"runbook" more than once/],
+    ['a newline in the title', '/start', 'runbook=phishing&title=a%0Ab', /"title" contains control or bidirectional characters/],
+    ['a bidi override in the title', '/start', 'runbook=phishing&title=%E2%80%AEevil', /control or bidirectional/],
+    ['an oversized title', '/start', `runbook=phishing&title=${'x'.repeat(301)}`, /"title" is longer than 300/],
+    ['an oversized link', '/start', `runbook=phishing&source=${'x'.repeat(9000)}`, /too long/],
+    ['a severity with spaces', '/start', 'runbook=phishing&severity=SEV+1', /not a severity level/],
+  ];
+  for (const [what, path, query, message] of refusals) {
+    it(`refuses ${what}, saying why`, () => {
+      assert.throws(() => parseStartLink(path, query), (error: unknown) => error instanceof StartLinkError && message.test(error.message));
+    });
+  }
+});
