@@ -17,14 +17,15 @@ async function startIncident(title: string, exercise = false): Promise<string> {
   return waitFor(`incident “${title}”`, async () => (await api.incidents()).find((i) => !before.has(i.id))?.id);
 }
 
-// Starting opens dashboards (firebreak.dashboard.openOnStart): close them so later suites start clean.
-afterEach(async () => {
+/** Starting opens dashboards (firebreak.dashboard.openOnStart): a suite closes them so later suites start clean. */
+async function closeDashboards(): Promise<void> {
   const api = await firebreak();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
-});
+}
 
 describe('evidence: attaching from VS Code', () => {
+  afterEach(closeDashboards);
   let incidentId: string;
   let evidenceFile: string;
   before(async () => {
@@ -78,6 +79,7 @@ describe('evidence: attaching from VS Code', () => {
 });
 
 describe('start links: vscode://firebreak.firebreak/start', () => {
+  afterEach(closeDashboards);
   const link = (query: string) => vscode.Uri.parse(`vscode://firebreak.firebreak/start?${query}`);
 
   /** Prompts that answer with what they were given (the pre-filled values) and remember it. */
@@ -135,6 +137,7 @@ describe('start links: vscode://firebreak.firebreak/start', () => {
 });
 
 describe('drills: an exercise is marked and kept out of metrics', () => {
+  afterEach(closeDashboards);
   it('shows as a drill in the tree and counts only among exercises', async () => {
     const api = await firebreak();
     type Metrics = { real: { overall: { incidents: number } }; exercises: { overall: { incidents: number } } };
