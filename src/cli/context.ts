@@ -13,6 +13,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Asks a person a question on the terminal; absent when there is no terminal to ask on. */
   readonly ask?: (question: string) => Promise<string>;
+  /** Registers work to finish when the command ends, success or not (e.g. committing batched actions). */
+  readonly onEnd?: (task: () => Promise<void>) => void;
 }
 
 /** Exit codes of PRODUCT.md §4. */

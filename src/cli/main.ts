@@ -78,7 +78,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   if (!entry) return usageError(stderr, `unknown command ${JSON.stringify(name)}`);
 
   const command = await entry.load();
+  const atEnd: (() => Promise<void>)[] = [];
   const context: CliContext = {
+    onEnd: (task) => atEnd.push(task),
     args,
     cwd,
     stdout,
@@ -88,7 +90,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     ...(options.ask ? { ask: options.ask } : options.stdout === undefined && process.stdin.isTTY && process.stderr.isTTY ? { ask: askOnTerminal } : {}),
   };
   try {
-    return await command.run(context);
+    try {
+      return await command.run(context);
+    } finally {
+      for (const task of atEnd) await task();
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       stderr(`firebreak ${name}: ${error.message}\nUsage: ${command.usage}\n`);

@@ -25,7 +25,14 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The service for a command; what it batched (`.firebreak.yml` commit-batch) is committed when the command ends. */
 export async function openService(context: CliContext): Promise<IncidentService> {
+  const service = await openIncidentService(context);
+  context.onEnd?.(() => service.flush());
+  return service;
+}
+
+async function openIncidentService(context: CliContext): Promise<IncidentService> {
   const dir = builtinRunbooksDir();
   const driver = mergeDriverCommand();
   return IncidentService.open({

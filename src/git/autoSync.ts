@@ -19,16 +19,20 @@ export interface AutoSyncOptions {
   /** Background fetch interval. Default 15 s. */
   readonly intervalMs?: number;
   readonly now?: () => Date;
+  /** Subscribes to the recorder's commits while started (each schedules the debounced push); returns an unsubscribe function. */
+  readonly onCommitted?: (listener: () => void) => () => void;
 }
 
 export class AutoSync {
   private status: AutoSyncStatus = { running: false, lastSuccessAt: null, lastResult: null, lastError: null };
   private readonly listeners = new Set<(status: AutoSyncStatus) => void>();
+  private readonly synced = new Set<(status: AutoSyncStatus) => void>();
   private debounce: NodeJS.Timeout | undefined;
   private interval: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly options: AutoSyncOptions) {}
 
@@ -42,9 +46,16 @@ export class AutoSync {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls `listener` after every sync attempt, with the last success time and error; returns an unsubscribe function. */
+  onDidSync(listener: (status: AutoSyncStatus) => void): () => void {
+    this.synced.add(listener);
+    return () => this.synced.delete(listener);
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.unsubscribe = this.options.onCommitted?.(() => this.notifyCommitted());
     this.interval = setInterval(() => void this.syncNow(), this.options.intervalMs ?? 15_000);
     this.interval.unref();
     void this.syncNow();
@@ -52,6 +63,8 @@ export class AutoSync {
 
   stop(): void {
     this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
     clearInterval(this.interval);
     clearTimeout(this.debounce);
   }
@@ -94,6 +107,7 @@ export class AutoSync {
     } catch (error) {
       this.update({ running: false, lastError: error instanceof Error ? error.message : String(error) });
     }
+    for (const listener of this.synced) listener(this.status);
   }
 
   private update(change: Partial<AutoSyncStatus>): void {

@@ -9,7 +9,7 @@ import {
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
 import {
-  ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
+  AutoSync, ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
 } from '../git';
 import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
@@ -22,7 +22,7 @@ import { pullRequestLink, type PullRequestLink } from './pullRequest';
 import { loadRunbook } from './runbookSource';
 import { secretWarnings } from './secrets';
 import type {
-  ActionRequest, ActionResult, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
+  ActionRequest, ActionResult, AutoSyncTiming, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
   IncidentSummary, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
@@ -36,13 +36,17 @@ export class IncidentService implements IncidentServiceApi {
   private readonly recovered = new Set<string>();
   /** Per-incident mode: one recorder per incident worktree. */
   private readonly recorders = new Map<string, Recorder>();
+  private readonly recorder: Recorder;
+  /** Told after every commit (the automatic sync's debounced push). */
+  private readonly committed = new Set<() => void>();
 
   private constructor(
     readonly root: string,
     private readonly location: IncidentLocation,
-    private readonly recorder: Recorder,
     private readonly options: IncidentServiceOptions,
-  ) {}
+  ) {
+    this.recorder = this.newRecorder(location.root);
+  }
 
   /** Opens the service for the repository containing `options.cwd`. */
   static async open(options: IncidentServiceOptions): Promise<IncidentService> {
@@ -53,8 +57,7 @@ export class IncidentService implements IncidentServiceApi {
       throw new ServiceError(`${options.cwd} is not in a Git repository: run \`git init\` (or \`firebreak start --init\`)`);
     }
     const location = await incidentLocation(root, options.notice);
-    const recorder = new Recorder({ root: location.root, retryPendingMs: 0 });
-    return new IncidentService(root, location, recorder, options);
+    return new IncidentService(root, location, options);
   }
 
   async start(request: StartRequest): Promise<StartResult> {
@@ -312,7 +315,34 @@ export class IncidentService implements IncidentServiceApi {
     return pullRequestLink((await this.place(incidentId)).root, this.location.config.remote);
   }
 
+  createAutoSync(options: AutoSyncTiming = {}): AutoSync | undefined {
+    if (this.location.config.sync !== 'auto') return undefined;
+    return new AutoSync({
+      sync: () => this.sync(),
+      now: this.options.now,
+      onCommitted: (listener) => {
+        this.committed.add(listener);
+        return () => this.committed.delete(listener);
+      },
+      ...options,
+    });
+  }
+
+  async flush(): Promise<void> {
+    for (const recorder of [this.recorder, ...this.recorders.values()]) await recorder.flush();
+  }
+
   // ——— internals ———
+
+  /** A recorder for a worktree: `.firebreak.yml` commit batching honoured, commits announced to the automatic sync. */
+  private newRecorder(root: string): Recorder {
+    return new Recorder({
+      root,
+      retryPendingMs: 0,
+      batchMs: this.location.config.commitBatchSeconds * 1000,
+      onCommitted: () => { for (const listener of this.committed) listener(); },
+    });
+  }
 
   /** `.gitattributes` for incident records, written and committed once per repository (PRODUCT.md §3). */
   private async ensureAttributes(incidentId: string): Promise<void> {
@@ -339,7 +369,7 @@ export class IncidentService implements IncidentServiceApi {
     const located = await resolveIncidentsLocation(this.root, mode, this.location.folder, this.folderOf(incidentId).split('/').pop(), this.location.config.remote);
     let recorder = this.recorders.get(located.root);
     if (!recorder) {
-      recorder = new Recorder({ root: located.root, retryPendingMs: 0 });
+      recorder = this.newRecorder(located.root);
       this.recorders.set(located.root, recorder);
     }
     return { root: located.root, recorder };
@@ -421,8 +451,8 @@ export class IncidentService implements IncidentServiceApi {
     };
     const result = await recorder.record({ incidentDir: folder, appendEvents: lines, render: renderIncidentFiles, addFiles, subject, trailers: { events: eventIds } });
     const warnings = actions.flatMap((a) => a.warnings);
-    if (result.commit === null) warnings.push(`recorded on disk but not committed yet (${result.problem ?? 'git failed'}): it will be committed on the next run`);
-    return { incidentId, commit: result.commit, subject: `${subject.incidentId}: ${subject.stage}: ${subject.action}`, eventIds, warnings };
+    if (result.commit === null && !result.batched) warnings.push(`recorded on disk but not committed yet (${result.problem ?? 'git failed'}): it will be committed on the next run`);
+    return { incidentId, commit: result.commit, ...(result.batched ? { batched: true } : {}), subject: `${subject.incidentId}: ${subject.stage}: ${subject.action}`, eventIds, warnings };
   }
 }
 

@@ -1,7 +1,7 @@
 // The public contract of the incident service: what the CLI (now) and the VS Code extension
 // (later) ask of it. Plain data in and out; no VS Code, no printing.
 import type { IncidentAction, IncidentState, IncidentStatus, MilestoneName } from '../core/incident';
-import type { SyncResult as GitSyncResult } from '../git';
+import type { AutoSync, SyncResult as GitSyncResult } from '../git';
 import type { PullRequestLink } from './pullRequest';
 
 /** A responder's Git identity (commit author and event actor). */
@@ -70,6 +70,11 @@ export interface ActionResult {
   readonly commit: string | null;
   /** Its subject, `<incident-id>: <stage>: <action>` (never holds typed text). */
   readonly subject: string;
+  /**
+   * True when `.firebreak.yml` batches commits (`commit-batch`): the action is durable on disk and
+   * committed with the others of its batch within that many seconds (or at `flush()`); commit is null.
+   */
+  readonly batched?: boolean;
   /** Ids of the events appended (usually one). */
   readonly eventIds: readonly string[];
   /** Things the responder should know (secrets found in text, required steps skipped…). */
@@ -154,6 +159,12 @@ export interface VerifyResult {
   readonly problems: readonly VerifyProblem[];
 }
 
+/** Timing of the automatic sync (defaults: push 1.5 s after a commit, fetch every 15 s). */
+export interface AutoSyncTiming {
+  readonly debounceMs?: number;
+  readonly intervalMs?: number;
+}
+
 /** The recorder's sync result plus one sentence for people. */
 export type SyncResult = GitSyncResult & { readonly message: string };
 
@@ -216,6 +227,17 @@ export interface IncidentServiceApi {
   verify(request: VerifyRequest): Promise<VerifyResult>;
   /** Fetch, integrate (union of events, re-render), push. */
   sync(incidentId?: string): Promise<SyncResult>;
+  /**
+   * The automatic sync of PRODUCT.md §3 for this repository, or undefined when `.firebreak.yml`
+   * says `sync: manual`. Not started: call `start()` (first sync at once, then a fetch every ~15 s
+   * and a debounced push after each commit this service makes) and `stop()` on shutdown.
+   * `onDidSync(listener)` is called after every attempt with `{ lastSuccessAt, lastError,
+   * lastResult }` (lastResult.state 'no-remote' means there is nothing to sync with); `current`
+   * holds the same; `syncNow()` syncs at once.
+   */
+  createAutoSync(timing?: AutoSyncTiming): AutoSync | undefined;
+  /** Commits every batched (or pending) action now; call before the process exits. */
+  flush(): Promise<void>;
   /** The compare URL to open a pull request for the incidents' branch (GitHub, GitLab, Bitbucket, Azure DevOps). */
   pullRequest(incidentId?: string): Promise<PullRequestLink>;
 }

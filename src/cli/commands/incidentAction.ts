@@ -63,7 +63,7 @@ export function incidentArg(value: string): string {
 export function printResult(context: CliContext, result: ActionResult, json: boolean): void {
   for (const warning of result.warnings) context.stderr(`warning: ${warning}\n`);
   if (json) context.stdout(`${JSON.stringify(result)}\n`);
-  else context.stdout(`${result.subject} (${result.commit === null ? 'not committed yet' : result.commit.slice(0, 10)})\n`);
+  else context.stdout(`${result.subject} (${result.commit !== null ? result.commit.slice(0, 10) : result.batched ? 'batched' : 'not committed yet'})\n`);
 }
 
 /** The value of an option the command cannot do without. */
