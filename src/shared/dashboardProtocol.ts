@@ -100,6 +100,8 @@ export interface DashboardView {
     readonly openedAt: string;
     readonly closedAt?: string;
     readonly runbookTitle: string;
+    /** The alert that started it (a link or a reference), from `--from-alert` or a start link. */
+    readonly source?: string;
   };
   /** The host's clock when the view was built (ISO); the webview ticks countdowns from it. */
   readonly now: string;

@@ -108,6 +108,8 @@ describe('start links: vscode://firebreak.firebreak/start', () => {
     assert.ok(record.includes(source), 'the source link is in the record');
     const opened = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), result.folder, 'events.jsonl'), 'utf8').split('\n')[0]!) as { title: string; severity: string; fromAlert: string };
     assert.deepEqual([opened.title, opened.severity, opened.fromAlert], ['Invoice lure at finance', 'SEV2', source]);
+    const view = await waitFor('the incident in the store', async () => (await api.incidents()).find((i) => i.id === result.incidentId)?.view);
+    assert.equal(view.incident.source, source, 'the dashboard names the alert');
   });
 
   it('records nothing when the responder does not confirm', async () => {

@@ -93,6 +93,7 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       openedAt: state.opened?.at ?? '',
       ...(state.closed ? { closedAt: state.closed.at } : {}),
       runbookTitle: runbook?.snapshot.title ?? '',
+      ...(state.fromAlert !== undefined ? { source: state.fromAlert } : {}),
     },
     now: options.now.toISOString(),
     severities: options.severities,

@@ -1,6 +1,7 @@
 // The header: title, severity (changeable), status, stage, ticking elapsed time, sync, and the
 // incident-wide actions (advance with its preview of skipped steps, close/reopen, hand off, evidence).
 import { advanceSummary, skippedStepTexts } from '../labels';
+import { linkToOpen } from '../links';
 import { button, h, icon } from '../dom';
 import { elapsedMs, formatElapsed } from '../../shared/elapsed';
 import { formatUtc } from '../time';
@@ -19,6 +20,7 @@ export function renderHeader(ctx: RenderContext): HTMLElement {
         icon('clock'), h('span', { class: 'visually-hidden' }, 'Elapsed '),
         h('span', { class: 'elapsed', 'data-tick': 'elapsed' }, elapsedText(ctx))),
       metaItem('book', 'Runbook', incident.runbookTitle),
+      sourceItem(incident.source),
       syncItem(ctx)),
     renderActions(ctx));
 }
@@ -39,6 +41,13 @@ function severityControl(ctx: RenderContext): HTMLElement {
 
 function metaItem(iconName: string, label: string, value: string): HTMLElement {
   return h('span', { class: 'meta-item', title: `${label}: ${value}` }, icon(iconName), h('span', { class: 'visually-hidden' }, `${label}: `), value);
+}
+
+/** The alert it started from: a link when it is one the host would open (http, https), else text. */
+function sourceItem(source: string | undefined): HTMLElement | null {
+  if (source === undefined) return null;
+  const content = linkToOpen(source) !== undefined && !source.startsWith('mailto:') ? h('a', { href: source }, 'Alert') : h('span', {}, source);
+  return h('span', { class: 'meta-item', title: `Started from the alert ${source}` }, icon('link-external'), h('span', { class: 'visually-hidden' }, 'Source: '), content);
 }
 
 function syncItem(ctx: RenderContext): HTMLElement | null {

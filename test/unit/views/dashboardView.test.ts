@@ -1,8 +1,8 @@
 // The dashboard's view model from reduced incident state: known answers on a hand-built incident.
 import * as assert from 'node:assert/strict';
-import { buildEvidenceAdded } from '../../../src/core/incident';
+import { buildEvidenceAdded, buildOpening } from '../../../src/core/incident';
 import { toDashboardView } from '../../../src/core/views/dashboardView';
-import { ALICE, BOB, Scenario } from '../incident/fixtures';
+import { ALICE, BOB, phishingRunbook, Scenario } from '../incident/fixtures';
 
 const options = (now: Date) => ({ now, severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: true });
 
@@ -41,6 +41,19 @@ describe('views: dashboard view model', () => {
       ['2026-11-28T10:30:00.000Z', 'Forensics lab', 'Legal hold'],
     ]);
     assert.equal(item!.holder, 'Legal hold');
+  });
+
+  it('names the alert an incident started from, and nothing for one started by hand', () => {
+    const fromAlert = new Scenario();
+    const opening = buildOpening({
+      incident: '20261128-k7f3qa', title: 'Impossible travel', runbook: phishingRunbook(), path: 'runbooks/phishing.md', sha256: 'a'.repeat(64),
+      fromAlert: 'https://siem.example.com/alerts/42',
+    });
+    fromAlert.record(opening.draft, ALICE, fromAlert.start);
+    assert.equal(toDashboardView(fromAlert.state, options(fromAlert.at(1))).incident.source, 'https://siem.example.com/alerts/42');
+    const byHand = new Scenario();
+    byHand.open();
+    assert.equal('source' in toDashboardView(byHand.state, options(byHand.at(1))).incident, false);
   });
 
   it('gives SLA deadlines at the current severity, from detection, and marks a miss', () => {
