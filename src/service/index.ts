@@ -5,6 +5,7 @@ import type { IncidentServiceApi, IncidentServiceOptions } from './types';
 export * from './types';
 export { ServiceError } from './errors';
 export { IncidentService } from './incidentService';
+export { describeRunPlan } from './runPlan';
 export { initRepository } from './repository';
 export type { PullRequestLink } from './pullRequest';
 

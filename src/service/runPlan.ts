@@ -40,6 +40,21 @@ export function planRun(state: IncidentState, stepId: string, incidentDir: strin
   };
 }
 
+/**
+ * What a person confirms, as plain text: the step, where it runs, the exact command (hidden
+ * characters made visible, each line behind a bar so leading spaces show) and every value. Never shortened.
+ */
+export function describeRunPlan(plan: RunPlan): string {
+  const env = plan.env.length > 0 ? plan.env.map((v) => `  ${v.name}=${JSON.stringify(makeVisible(v.value))}`) : ['  (none)'];
+  return [
+    `Step ${plan.step} of incident ${plan.incidentId}: ${makeVisible(plan.stepText)}`,
+    `Runs with /bin/sh -c in ${makeVisible(plan.cwd)}:`,
+    ...plan.visibleCommand.replace(/\n$/, '').split('\n').map((line) => `  | ${line}`),
+    'With these values (environment variables):',
+    ...env,
+  ].join('\n');
+}
+
 /** True when the two plans would run the same command with the same values (what was confirmed is what runs). */
 export function samePlan(a: RunPlan, b: RunPlan): boolean {
   return a.sha256 === b.sha256 && a.step === b.step && JSON.stringify(a.env) === JSON.stringify(b.env) && a.cwd === b.cwd;

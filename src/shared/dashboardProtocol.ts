@@ -34,6 +34,10 @@ export interface StepView {
   /** Added during the incident (not in the runbook). */
   readonly added: boolean;
   readonly deadline?: string;
+  /** The step has a command the host can run after a native confirmation. */
+  readonly runnable?: boolean;
+  /** The last run of its command, in words (`exit code 0 at …`, `running since …`). */
+  readonly lastRun?: string;
 }
 
 export interface StageView {
@@ -156,6 +160,8 @@ export type WebviewMessage =
   | { readonly type: 'attachEvidence' }
   /** Files dropped onto the dashboard: the `text/uri-list` as given; the host checks every file. */
   | { readonly type: 'dropEvidence'; readonly uriList: string }
+  /** Only the step id: the host reads the command from the incident's runbook copy and confirms natively. */
+  | { readonly type: 'runStep'; readonly stepId: string }
   | { readonly type: 'openLink'; readonly href: string };
 
 /** What the webview persists with `setState` so the panel is restored after a reload. */

@@ -29,6 +29,7 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   transferCustody: { evidenceId: 'string', to: 'string' },
   attachEvidence: {},
   dropEvidence: { uriList: 'string' },
+  runStep: { stepId: 'string' },
   openLink: { href: 'string' },
 };
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
 import type { IncidentState } from '../core/incident/state';
-import type { IncidentServiceApi, StartResult } from '../service/types';
+import type { IncidentServiceApi, RunResult, StartResult } from '../service/types';
+import type { ConfirmRun } from './commands/runStepCommand';
 import { registerActionCommands } from './commands/incidentCommands';
 import { CancelledError } from './commands/pickers';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
@@ -41,6 +42,11 @@ export interface FirebreakApi {
   openStartLink(uri: vscode.Uri, prompts?: Partial<StartPrompts>): Promise<StartResult>;
   /** The Incidents tree's row for an incident, as the tree shows it. */
   incidentTreeItem(incidentId: string): Promise<vscode.TreeItem>;
+  /**
+   * Test seam (not reachable from a webview): the Run Step Command flow with `confirm` in place of
+   * the native modal. Undefined when `confirm` declines.
+   */
+  runStepWithConfirmation(incidentId: string, stepId: string, confirm: ConfirmRun): Promise<RunResult | undefined>;
 }
 
 export class Firebreak extends Disposable {
@@ -135,6 +141,10 @@ export class Firebreak extends Disposable {
         await this.incidents.getChildren();
         return this.incidents.getTreeItem({ kind: 'incident', incidentId });
       },
+      runStepWithConfirmation: async (incidentId, stepId, confirm) => {
+        const { runStepCommand } = await import('./commands/runStepCommand');
+        return runStepCommand(this.incidents, this.store, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
+      },
     };
   }
 
@@ -185,6 +195,15 @@ export class Firebreak extends Disposable {
     this.register(vscode.window.registerUriHandler({
       handleUri: (uri) => void this.run(async () => (await import('./startLink')).startFromLink(this, uri)),
     }));
+    register('firebreak.runStepCommand', async (arg) => {
+      try {
+        const { runStepCommand, confirmWithModal } = await import('./commands/runStepCommand');
+        return await runStepCommand(this.incidents, this.store, arg, confirmWithModal);
+      } catch (error) {
+        if (!(error instanceof CancelledError)) this.report(error);
+        return undefined;
+      }
+    });
     register('firebreak.refresh', () => {
       this.store?.invalidate();
       this.runbooks.refresh();

@@ -136,7 +136,8 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
       step.state !== 'open' && step.state !== 'checked' ? step.state : '', pending !== undefined ? 'saving…' : ''].filter(Boolean);
     item.description = tags.join(' · ');
     if (step.state !== 'open' && step.state !== 'checked') item.iconPath = new vscode.ThemeIcon(STEP_ICONS[step.state]);
-    item.contextValue = `step-${step.state}`;
+    // `-runnable` lets the Run Step Command action show only on steps with a command.
+    item.contextValue = `step-${step.state}${step.runnable ? '-runnable' : ''}`;
     const who = step.by ? `\n\n${step.state} by ${step.by} at ${step.at}` : '';
     // Untrusted Markdown (no command links, no HTML): the runbook's detail is shown as written.
     const detail = step.detail ? `\n\n---\n\n${step.detail}` : '';

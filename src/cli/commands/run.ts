@@ -1,11 +1,10 @@
 // `firebreak run`: runs a step's command after a person confirms it (PRODUCT.md §7). The exact
 // command (hidden characters made visible) and the values it receives are printed first; without
 // --yes the question is asked on the terminal, and with neither a terminal nor --yes nothing runs.
-import { makeVisible } from '../../core/run';
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand } from '../context';
 import { openService } from '../openService';
-import type { RunPlan } from '../../service/types';
+import { describeRunPlan } from '../../service/runPlan';
 import { incidentArg } from './incidentAction';
 
 export const run: CliCommand = {
@@ -17,7 +16,7 @@ export const run: CliCommand = {
     const incidentId = incidentArg(positionals[0]!);
     const service = await openService(context);
     const plan = await service.planRun(incidentId, positionals[1]!);
-    context.stderr(describePlan(plan));
+    context.stderr(`${describeRunPlan(plan)}\n`);
     if (values.yes !== true) {
       if (!context.ask) {
         context.stderr(`firebreak run: not run: confirm on a terminal, or pass --yes after reading the command above\n`);
@@ -46,19 +45,3 @@ export const run: CliCommand = {
     }
   },
 };
-
-/** What the person confirms: the step, where it runs, the exact command and every value, nothing shortened. */
-export function describePlan(plan: RunPlan): string {
-  const env = plan.env.length > 0
-    ? plan.env.map((v) => `  ${v.name}=${JSON.stringify(makeVisible(v.value))}`).join('\n')
-    : '  (none)';
-  return [
-    `Step ${plan.step} of incident ${plan.incidentId}: ${plan.stepText}`,
-    `Runs with /bin/sh -c in ${plan.cwd}:`,
-    ...plan.visibleCommand.replace(/\n$/, '').split('\n').map((line) => `  | ${line}`),
-    'With these values (environment variables):',
-    env,
-    '',
-  ].join('\n');
-}
-

@@ -283,6 +283,7 @@ function addRunbook(state: IncidentState, ref: RunbookRef, snapshot: RunbookSnap
         ...(snapStep.detail ? { detail: snapStep.detail } : {}),
         ...(snapStep.role !== undefined ? { role: snapStep.role } : {}),
         ...(snapStep.deadline !== undefined ? { deadline: snapStep.deadline } : {}),
+        ...(snapStep.command ? { runnable: true } : {}),
         evidenceRequired: snapStep.evidenceRequired === true, origin: 'runbook', runbook: snapshot.id, checked: false,
       });
       stage.steps.push(snapStep.id);

@@ -19,6 +19,8 @@ export interface StepState {
   readonly role?: string;
   readonly deadline?: string;
   readonly evidenceRequired: boolean;
+  /** True when the runbook gave the step a run block (its command stays in the runbook copy). */
+  readonly runnable?: boolean;
   /** `runbook`: from a snapshot (with its runbook id); `added`: a `step.added` task. */
   readonly origin: 'runbook' | 'added';
   readonly runbook?: string;

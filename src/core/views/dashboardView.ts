@@ -2,7 +2,7 @@
 // Pure: the clock, the severity list and the detail renderer are passed in.
 import type { DashboardView, StageState as StageViewState, StepState as StepViewState, StepView, TimelineEntry } from '../../shared/dashboardProtocol';
 import type { FieldName } from '../incident/events';
-import type { IncidentState, StepState } from '../incident/state';
+import type { CommandRunState, IncidentState, StepState } from '../incident/state';
 import { slaStatus } from '../incident/times';
 import { describeEvent } from './describeEvent';
 
@@ -31,7 +31,18 @@ function stepStamp(step: StepState) {
   return stamp ? { by: stamp.actor.name, at: stamp.at } : {};
 }
 
-export function toStepView(step: StepState, renderDetail?: (markdown: string) => string): StepView {
+/** The latest run of a step's command, in words. */
+export function lastRunText(runs: readonly CommandRunState[]): string | undefined {
+  const run = runs[runs.length - 1];
+  if (!run) return undefined;
+  const end = run.ended;
+  if (!end) return `started by ${run.actor.name} at ${run.at}, no end recorded yet`;
+  if (end.outcome === 'cancelled') return `cancelled by ${end.actor.name} at ${end.at}`;
+  return `${end.exitCode !== null && end.exitCode !== undefined ? `exit code ${end.exitCode}` : `ended by ${end.signal ?? 'a signal'}`} at ${end.at} (run by ${run.actor.name})`;
+}
+
+export function toStepView(step: StepState, renderDetail?: (markdown: string) => string, runs: readonly CommandRunState[] = []): StepView {
+  const lastRun = lastRunText(runs);
   const reason = step.na?.reason ?? step.blocked?.reason;
   return {
     id: step.id,
@@ -47,6 +58,8 @@ export function toStepView(step: StepState, renderDetail?: (markdown: string) =>
     ...(reason ? { reason } : {}),
     added: step.origin === 'added',
     ...(step.deadline ? { deadline: step.deadline } : {}),
+    ...(step.runnable ? { runnable: true } : {}),
+    ...(lastRun !== undefined ? { lastRun } : {}),
   };
 }
 
@@ -103,7 +116,7 @@ export function toDashboardView(state: IncidentState, options: DashboardViewOpti
       state: p.state,
       done: p.done,
       total: p.total,
-      steps: p.steps.map((step) => toStepView(step, options.renderDetail)),
+      steps: p.steps.map((step) => toStepView(step, options.renderDetail, state.commands.filter((c) => c.step === step.id))),
     })),
     sla: slaView(state, options.now),
     roles: [...roleNames].map((role) => {

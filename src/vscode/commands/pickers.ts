@@ -1,6 +1,7 @@
 // Small native pickers shared by the commands: which incident, which step, free text.
 import * as vscode from 'vscode';
 import type { IncidentsNode, IncidentsView } from '../incidentsView';
+import type { StepView } from '../../shared/dashboardProtocol';
 import { UserFacingError } from '../trust';
 
 /** The incident a command acts on: its argument, the tree selection, else a quick pick. */
@@ -29,11 +30,11 @@ export function incidentArgument(arg: unknown): string | undefined {
 }
 
 /** The step a command acts on: its tree node, else a quick pick of the incident's steps. */
-export async function pickStep(view: IncidentsView, arg: unknown, filter: (state: string) => boolean = () => true): Promise<{ incidentId: string; stepId: string }> {
+export async function pickStep(view: IncidentsView, arg: unknown, filter: (state: string, step?: StepView) => boolean = () => true): Promise<{ incidentId: string; stepId: string }> {
   if (isNode(arg) && arg.kind === 'step') return { incidentId: arg.incidentId, stepId: arg.stepId };
   const incidentId = await pickIncident(view, arg);
   const entry = view.incidents.find((e) => e.summary.id === incidentId);
-  const items = (entry?.view.stages ?? []).flatMap((stage) => stage.steps.filter((s) => filter(s.state)).map((step) => ({
+  const items = (entry?.view.stages ?? []).flatMap((stage) => stage.steps.filter((s) => filter(s.state, s)).map((step) => ({
     label: step.text,
     description: `${stage.title}${step.required ? ' · required' : ''}`,
     id: step.id,

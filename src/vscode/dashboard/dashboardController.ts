@@ -11,7 +11,7 @@ type Intent = Exclude<WebviewMessage, { type: 'ready' } | { type: 'openLink' }>;
 type ActionIntent = Exclude<Intent, { type: 'dropEvidence' }>;
 
 /** The action an intent records, or a command to run for intents that need native input. */
-export function intentToAction(intent: ActionIntent): ActionRequest | { command: string } {
+export function intentToAction(intent: ActionIntent): ActionRequest | { command: string; stepId?: string } {
   switch (intent.type) {
     case 'setStepChecked': return { kind: intent.checked ? 'check' : 'uncheck', step: intent.stepId };
     case 'claimStep': return { kind: 'claim', step: intent.stepId };
@@ -35,6 +35,8 @@ export function intentToAction(intent: ActionIntent): ActionRequest | { command:
     case 'retractIndicator': return { kind: 'retract-indicator', type: intent.indicatorType, value: intent.value, ...(intent.reason ? { reason: intent.reason } : {}) };
     case 'transferCustody': return { kind: 'custody', evidenceId: intent.evidenceId, to: intent.to };
     case 'attachEvidence': return { command: 'firebreak.attachEvidence' };
+    // The native confirmation and the run happen in the command; the webview gave only the step id.
+    case 'runStep': return { command: 'firebreak.runStepCommand', stepId: intent.stepId };
   }
 }
 
@@ -59,7 +61,8 @@ export class StoreDashboardController implements DashboardController {
     }
     const action = intentToAction(intent);
     if ('command' in action) {
-      await vscode.commands.executeCommand(action.command, incidentId);
+      const arg = action.stepId !== undefined ? { kind: 'step', incidentId, stageId: '', stepId: action.stepId } : incidentId;
+      await vscode.commands.executeCommand(action.command, arg);
       return;
     }
     const result = await this.requireStore().apply(incidentId, action);

@@ -42,6 +42,7 @@ function metaParts(step: StepView): HTMLElement[] {
   if (step.reason) parts.push(h('span', { class: 'reason' }, `Reason: ${step.reason}`));
   if (step.claimedBy && step.state !== 'checked') parts.push(h('span', {}, icon('person'), `Claimed by ${step.claimedBy}`));
   if (step.deadline) parts.push(h('span', {}, icon('clock'), `Due ${formatUtc(step.deadline)}`));
+  if (step.lastRun) parts.push(h('span', {}, icon('terminal'), `Command: ${step.lastRun}`));
   return parts;
 }
 
@@ -55,6 +56,10 @@ function actions(ctx: RenderContext, step: StepView): HTMLButtonElement[] {
   if (step.state === 'open') {
     list.push(iconButton('circle-slash', `Mark blocked: ${step.text}`, ask('block'), { 'data-key': key('block') }));
     list.push(iconButton('dash', `Mark not applicable: ${step.text}`, ask('na'), { 'data-key': key('na') }));
+  }
+  if (step.runnable && ctx.view.canRecord) {
+    // The host shows the exact command in a native modal before anything runs.
+    list.push(iconButton('play', `Run the command of: ${step.text}…`, () => ctx.send({ type: 'runStep', stepId: step.id }), { 'data-key': key('run') }));
   }
   if (step.state === 'blocked') {
     list.push(iconButton('unlock', `Unblock: ${step.text}`, () => ctx.send({ type: 'unblockStep', stepId: step.id }), { 'data-key': key('unblock') }));

@@ -33,6 +33,12 @@ describe('webview messages are validated by the host', () => {
     assert.equal(parseWebviewMessage({ type: 'transferCustody', to: 'Forensics Lab' }), undefined);
   });
 
+  it('accepts a step run only as a step id: any command text the webview adds is dropped', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'runStep', stepId: 'collect', command: 'rm -rf ~', env: { FB_HOST: 'x' } }), { type: 'runStep', stepId: 'collect' });
+    assert.equal(parseWebviewMessage({ type: 'runStep' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'runStep', stepId: 7 }), undefined);
+  });
+
   it('rejects oversized text', () => {
     assert.equal(parseWebviewMessage({ type: 'addNote', text: 'x'.repeat(1_000_001) }), undefined);
   });
