@@ -70,13 +70,17 @@ async function eachChunk(file: string, each: (bytes: Buffer) => Promise<void> | 
   }
 }
 
+/** Told the bytes read so far, after each chunk (for a progress bar). */
+export type ReadProgress = (bytesRead: number) => void;
+
 /** SHA-256 and size of a file, streamed. */
-export async function hashFile(file: string): Promise<HashedFile> {
+export async function hashFile(file: string, onProgress?: ReadProgress): Promise<HashedFile> {
   const hash = createHash('sha256');
   let size = 0;
   await eachChunk(file, (bytes) => {
     hash.update(bytes);
     size += bytes.length;
+    onProgress?.(size);
   });
   return { sha256: hash.digest('hex'), size };
 }
@@ -85,7 +89,7 @@ export async function hashFile(file: string): Promise<HashedFile> {
  * Copies `source` to `target` (created, mode 0644, fsynced) while hashing it: one streamed read.
  * The target must not exist.
  */
-export async function copyWithHash(source: string, target: string): Promise<HashedFile> {
+export async function copyWithHash(source: string, target: string, onProgress?: ReadProgress): Promise<HashedFile> {
   const hash = createHash('sha256');
   let size = 0;
   const handle = await fs.promises.open(target, 'wx', 0o644);
@@ -95,6 +99,7 @@ export async function copyWithHash(source: string, target: string): Promise<Hash
       size += bytes.length;
       let written = 0;
       while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+      onProgress?.(size);
     });
     await handle.sync();
   } finally {

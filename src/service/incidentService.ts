@@ -137,11 +137,11 @@ export class IncidentService implements IncidentServiceApi {
     let temp: string | undefined;
     let hashed;
     if (outOfGit) {
-      hashed = await hashFile(source.path);
+      hashed = await hashFile(source.path, request.onProgress && ((read) => request.onProgress!(read, source.size)));
     } else {
       await fs.promises.mkdir(evidenceDir, { recursive: true });
       temp = path.join(evidenceDir, `${TEMP_PREFIX}evidence-${process.pid}-${Date.now()}`);
-      hashed = await copyWithHash(source.path, temp);
+      hashed = await copyWithHash(source.path, temp, request.onProgress && ((read) => request.onProgress!(read, source.size)));
     }
     try {
       const same = state.evidence.find((e) => e.sha256 === hashed.sha256);

@@ -58,6 +58,8 @@ export interface EvidenceRequest {
   readonly description?: string;
   /** Keep the file out of Git: record its hash and location only. */
   readonly outOfGit?: boolean;
+  /** Told the bytes copied (or hashed) so far and the file's size, after each 1 MB read. */
+  readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 /** What one recorded action produced. */

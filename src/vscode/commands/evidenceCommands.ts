@@ -25,8 +25,15 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
     if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
     const size = (await fs.promises.stat(file.fsPath).catch(() => undefined))?.size;
     const title = `Firebreak: attaching ${path.basename(file.fsPath)}${size !== undefined ? ` (${formatSize(size)})` : ''}: copying and hashing…`;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
-      async () => (await store.service()).addEvidence(incidentId, { file: file.fsPath, ...(description ? { description } : {}) }));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
+      let reported = 0;
+      const onProgress = (read: number, total: number) => {
+        const percent = total > 0 ? Math.min(100, Math.floor((read / total) * 100)) : 100;
+        if (percent > reported) progress.report({ increment: percent - reported, message: `${percent}%` });
+        reported = Math.max(reported, percent);
+      };
+      return (await store.service()).addEvidence(incidentId, { file: file.fsPath, onProgress, ...(description ? { description } : {}) });
+    });
     store.invalidate();
     for (const warning of result.warnings) void vscode.window.showWarningMessage(`Firebreak: ${warning}`);
     void vscode.window.showInformationMessage(result.duplicate

@@ -52,12 +52,16 @@ describe('service: 100 MB evidence is streamed', function () {
     const stored = writeLargeFile(fx.file('disk.img'), 1);
     const kept = writeLargeFile(fx.file('memory.raw'), 2);
 
-    const inGit = await peakRssGrowth(() => service.addEvidence(incidentId, { file: 'disk.img', description: 'disk image' }));
+    const progress: [number, number][] = [];
+    const inGit = await peakRssGrowth(() => service.addEvidence(incidentId, { file: 'disk.img', description: 'disk image', onProgress: (read, total) => progress.push([read, total]) }));
     assert.equal(inGit.result.sha256, stored);
     assert.equal(inGit.result.size, SIZE);
     assert.equal(inGit.result.outOfGit, false);
     assert.equal(fs.statSync(fx.file('incidents', incidentId, 'evidence', inGit.result.evidenceId)).size, SIZE);
     assert.ok(inGit.growth < 20 * MB, `RSS grew by ${Math.round(inGit.growth / MB)} MB while copying 100 MB into evidence/`);
+    assert.equal(progress.length, 100, 'progress after each 1 MB');
+    assert.deepEqual(progress.at(-1), [SIZE, SIZE]);
+    assert.ok(progress.every(([read], i) => i === 0 || read > progress[i - 1]![0]), 'progress only grows');
 
     const outOfGit = await peakRssGrowth(() => service.addEvidence(incidentId, { file: 'memory.raw', outOfGit: true }));
     assert.equal(outOfGit.result.sha256, kept);
