@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseEventLog } from '../../../src/core/incident';
 import { IncidentFixture } from './incidentFixture';
@@ -21,6 +22,48 @@ describe('cli: a slow clock', function () {
       assert.equal(view.severity, 'SEV2');
     } finally {
       fx.cleanup();
+    }
+  });
+});
+
+describe('cli: two clones, one with a clock ten minutes slow', function () {
+  this.timeout(120_000);
+
+  it('after syncing, the slow clone stamps its change after what it has seen, so the change wins on both clones', async () => {
+    const fx = new IncidentFixture();
+    const remote = `${fx.dir}-remote.git`;
+    const slow = new IncidentFixture({ init: false });
+    try {
+      const id = await fx.ok('start', 'tiny', '--title', 'Skew across clones');
+      execFileSync('git', ['clone', '-q', '--bare', fx.dir, remote]);
+      fx.git('remote', 'add', 'origin', remote);
+      fs.rmSync(slow.dir, { recursive: true, force: true });
+      execFileSync('git', ['clone', '-q', remote, slow.dir]);
+      slow.git('config', 'user.name', 'Sam Slow');
+      slow.git('config', 'user.email', 'sam@example.com');
+
+      fx.now = new Date('2026-11-28T10:30:00.000Z');
+      await fx.ok('severity', id, 'SEV1');
+      await fx.ok('sync');
+      slow.now = new Date('2026-11-28T10:20:00.000Z'); // ten minutes behind, and later in real time
+      await slow.ok('sync');
+      await slow.ok('severity', id, 'SEV2');
+      await slow.ok('sync');
+      await fx.ok('sync');
+
+      for (const clone of [fx, slow]) {
+        const { events } = parseEventLog(fs.readFileSync(clone.file('incidents', id, 'events.jsonl'), 'utf8'));
+        const changes = events.filter((e) => e.type === 'severity.changed');
+        assert.deepEqual(changes.map((e) => e.actor.name), ['Ann Responder', 'Sam Slow']);
+        assert.ok(changes[1]!.at > changes[0]!.at, `${changes[1]!.at} after ${changes[0]!.at}`);
+        const view = JSON.parse(await clone.ok('status', id, '--json')) as { severity: string };
+        assert.equal(view.severity, 'SEV2');
+        assert.equal((await clone.run('verify', id)).code, 0);
+      }
+    } finally {
+      fx.cleanup();
+      slow.cleanup();
+      fs.rmSync(remote, { recursive: true, force: true });
     }
   });
 });
