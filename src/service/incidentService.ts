@@ -9,7 +9,7 @@ import {
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
 import {
-  AutoSync, ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, type AddFile,
+  AutoSync, ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, worktreePath, type AddFile,
 } from '../git';
 import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
@@ -232,14 +232,7 @@ export class IncidentService implements IncidentServiceApi {
   async listIds(): Promise<string[]> {
     const branch = this.location.config.branch;
     if (branch.kind === 'per-incident') return perIncidentIds(this.root, branch.prefix);
-    const folder = path.join(this.location.root, this.location.folder);
-    let names: string[];
-    try {
-      names = await fs.promises.readdir(folder);
-    } catch {
-      return [];
-    }
-    return names.filter((name) => isSafeName(name) && fs.existsSync(path.join(folder, name, EVENTS_FILE))).sort();
+    return this.folderIds(this.location.root);
   }
 
   async list(): Promise<IncidentSummary[]> {
@@ -288,8 +281,19 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {
-    // Per-incident mode: verify checks the checkout (in CI, the incident's branch under review).
-    return verifyIncidents({ root: this.location.root, incidentsFolder: this.location.folder, ...request, listIds: () => this.listIds() });
+    const common = { root: this.location.root, incidentsFolder: this.location.folder, ...request };
+    const mode = this.location.config.branch;
+    if (mode.kind !== 'per-incident') return verifyIncidents({ ...common, listIds: () => this.listIds() });
+    // Per-incident mode: the incidents of the checkout (in CI, the incident branch under review),
+    // and those of every incident branch in its worktree (never created here: verify only reads files).
+    const inCheckout = await this.folderIds(this.location.root);
+    const repo = await this.recorder.paths();
+    const worktrees = new Map<string, string>();
+    for (const id of await this.listIds()) {
+      const dir = worktreePath(repo, `${mode.prefix}/${id}`);
+      if (!inCheckout.includes(id) && fs.existsSync(path.join(dir, this.location.folder, id))) worktrees.set(id, dir);
+    }
+    return verifyIncidents({ ...common, listIds: async () => [...inCheckout, ...worktrees.keys()].sort(), rootOf: (id) => worktrees.get(id) ?? this.location.root });
   }
 
   /** Sync is per branch: every incident on it is integrated (an id only names which one the caller cares about). */
@@ -333,6 +337,18 @@ export class IncidentService implements IncidentServiceApi {
   }
 
   // ——— internals ———
+
+  /** Ids of the incident folders (with an events.jsonl) under the incidents folder of a worktree, sorted. */
+  private async folderIds(root: string): Promise<string[]> {
+    const folder = path.join(root, this.location.folder);
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(folder);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => isSafeName(name) && fs.existsSync(path.join(folder, name, EVENTS_FILE))).sort();
+  }
 
   /** A recorder for a worktree: `.firebreak.yml` commit batching honoured, commits announced to the automatic sync. */
   private newRecorder(root: string): Recorder {

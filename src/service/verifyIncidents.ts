@@ -16,6 +16,8 @@ export interface VerifyInput {
   readonly incidents?: readonly string[];
   readonly base?: string;
   readonly listIds: () => Promise<string[]>;
+  /** The worktree holding an incident's folder, when it is not `root` (per-incident branches). */
+  readonly rootOf?: (incidentId: string) => string;
 }
 
 /** Git config that keeps `cat-file` from consulting anything a hostile checkout could set. */
@@ -30,7 +32,7 @@ export async function verifyIncidents(input: VerifyInput): Promise<VerifyResult>
   const problems: VerifyProblem[] = [];
   for (const id of ids) {
     const folder = `${input.incidentsFolder}/${id}`;
-    for (const problem of await verifyOne(input.root, folder, base)) problems.push(problem);
+    for (const problem of await verifyOne(input.rootOf?.(id) ?? input.root, folder, base)) problems.push(problem);
   }
   if (base !== undefined && requested.length === 0) {
     for (const id of await idsAtBase(input.root, base, input.incidentsFolder)) {

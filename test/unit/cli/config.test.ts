@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { main } from '../../../src/cli/main';
 import { IncidentFixture } from './incidentFixture';
 
 describe('cli: .firebreak.yml', function () {
@@ -60,5 +63,36 @@ describe('cli: .firebreak.yml', function () {
     const list = await fx.ok('status');
     assert.match(list, new RegExp(a));
     assert.match(list, new RegExp(b));
+  });
+
+  it('verify finds per-incident incidents in their worktrees, and in a CI checkout of one incident branch', async () => {
+    fs.writeFileSync(fx.file('.firebreak.yml'), 'branch: per-incident\n');
+    fx.git('add', '--', '.firebreak.yml');
+    fx.git('commit', '-q', '-m', 'per-incident mode');
+    const a = await fx.ok('start', 'tiny', '--title', 'First');
+    const b = await fx.ok('start', 'tiny', '--title', 'Second');
+    await fx.ok('note', a, 'on its own branch');
+    const all = await fx.run('verify', '--json');
+    assert.equal(all.code, 0, all.out + all.err);
+    assert.deepEqual(JSON.parse(all.out).checked, [a, b].sort());
+
+    const worktree = fx.git('worktree', 'list', '--porcelain').split('\n').find((l) => l.startsWith('worktree ') && l.endsWith(`/incident/${a}`))!.slice('worktree '.length);
+    const record = path.join(worktree, 'incidents', a, 'incident.md');
+    fs.appendFileSync(record, 'tampered\n');
+    const tampered = await fx.run('verify');
+    assert.equal(tampered.code, 1);
+    assert.match(tampered.out + tampered.err, new RegExp(`incidents/${a}/incident\\.md`));
+    fx.git('-C', worktree, 'checkout', '-q', '--', `incidents/${a}/incident.md`);
+
+    const ci = `${fx.dir}-ci`;
+    try {
+      execFileSync('git', ['clone', '-q', '-b', `incident/${b}`, fx.dir, ci]);
+      let out = '';
+      const code = await main(['verify', '--json'], { cwd: ci, stdout: (t) => { out += t; }, stderr: () => undefined, now: () => fx.now });
+      assert.equal(code, 0, out);
+      assert.deepEqual(JSON.parse(out).checked, [b]);
+    } finally {
+      fs.rmSync(ci, { recursive: true, force: true });
+    }
   });
 });
