@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Recorder, resolveIncidentsLocation } from '../../git';
-import { incidentMetrics, mergePostmortem, postmortemModel, renderPostmortem, TIME_METRICS, type GroupMetrics, type KindMetrics, type MetricsReport } from '../../core/review';
+import { drillFindings, incidentMetrics, mergePostmortem, postmortemModel, renderPostmortem, TIME_METRICS, type GroupMetrics, type KindMetrics, type MetricsReport } from '../../core/review';
 import { formatDuration } from '../../core/incident/format';
 import type { IncidentService } from '../../service/incidentService';
 import { incidentLocation } from '../../service/repository';
@@ -40,7 +40,9 @@ async function oneIncident(context: CliContext, service: IncidentService, id: st
   const state = await service.state(id);
   // --json prints the review as data and writes nothing.
   if (json) {
-    context.stdout(`${JSON.stringify(postmortemModel(state))}\n`);
+    const model = postmortemModel(state);
+    // An exercise's review also says what the drill showed about the runbook.
+    context.stdout(`${JSON.stringify(state.exercise ? { ...model, drill: drillFindings(state, model) } : model)}\n`);
     return ExitCode.ok;
   }
   const { root, folder } = await incidentPlace(service, id);
