@@ -68,7 +68,7 @@ export class IncidentService implements IncidentServiceApi {
     const severity = request.severity ?? alert?.severity;
     const fromAlert = request.fromAlert ?? alert?.source;
     const source = await loadRunbook(request.runbook, {
-      root: this.root, cwd: this.options.cwd, repositoryFolders: this.location.config.runbookFolders, now,
+      root: this.root, cwd: this.options.cwd, now,
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
     const incidentId = this.freshIncidentId(now);
@@ -113,7 +113,7 @@ export class IncidentService implements IncidentServiceApi {
   async addRunbook(incidentId: string, runbook: string): Promise<ActionResult> {
     const { state, latestAt } = await this.load(incidentId);
     const source = await loadRunbook(runbook, {
-      root: this.root, cwd: this.options.cwd, repositoryFolders: this.location.config.runbookFolders, now: this.options.now(),
+      root: this.root, cwd: this.options.cwd, now: this.options.now(),
       ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}),
     });
     const file = isSafeName(`runbook-${source.runbook.id}.md`) ? `runbook-${source.runbook.id}.md` : `runbook-${state.runbooks.length + 1}.md`;

@@ -3,9 +3,9 @@
 // built-ins). Read once as bytes: the snapshot and the byte copy come from the same bytes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { RunbookLibrary } from '../core/runbook/library';
 import type { Runbook } from '../core/runbook/model';
 import { parseRunbook } from '../core/runbook/parse';
+import { loadRepositoryLibrary } from '../core/runbook/repositoryLibrary';
 import { ServiceError, shown } from './errors';
 
 export interface RunbookSource {
@@ -18,8 +18,6 @@ export interface RunbookSource {
 export interface RunbookFolders {
   readonly root: string;
   readonly cwd: string;
-  /** Repository folders holding runbooks, relative to the root. */
-  readonly repositoryFolders: readonly string[];
   readonly builtinDir?: string;
   readonly now: Date;
 }
@@ -30,15 +28,10 @@ export async function loadRunbook(reference: string, folders: RunbookFolders): P
     const builtin = folders.builtinDir !== undefined && isInside(folders.builtinDir, asPath);
     return read(asPath, recordedPathOf(asPath, folders), builtin, folders.now);
   }
-  const library = new RunbookLibrary({
-    root: folders.root,
-    folders: folders.repositoryFolders,
-    ...(folders.builtinDir ? { builtinFolder: folders.builtinDir } : {}),
-  });
-  await library.refresh();
+  const { library, folders: searched } = await loadRepositoryLibrary(folders.root, folders.builtinDir ? { builtinFolder: folders.builtinDir } : {});
   const entry = library.resolve(reference);
   if (!entry) {
-    throw new ServiceError(`no runbook with id ${shown(reference)} in ${[...folders.repositoryFolders.map((f) => `${f}/`), ...(folders.builtinDir ? ['the built-in library'] : [])].join(', ')}`);
+    throw new ServiceError(`no runbook with id ${shown(reference)} in ${[...searched.map((f) => `${f}/`), ...(folders.builtinDir ? ['the built-in library'] : [])].join(', ')}`);
   }
   return read(entry.file, entry.builtin ? `builtin/${entry.relativePath}` : entry.relativePath, entry.builtin, folders.now);
 }

@@ -1,6 +1,7 @@
-// The Runbooks tree: the repository's runbooks and the built-in library, each with its problem
-// count; "Start Incident from This Runbook" inline. Listing reads front-matter only; problem
-// counts come from a full parse, done when the view is shown (never at activation).
+// The Runbooks tree: the repository's runbooks (the folders of `.firebreak.yml`) and the built-in
+// library, each with its problem count; "Start Incident from This Runbook" inline. Listing reads
+// front-matter only; problem counts come from a full parse, done when the view is shown (never at
+// activation).
 import * as vscode from 'vscode';
 import { listRunbooks } from './commands/startCommands';
 import { Disposable } from './util/disposable';
@@ -21,15 +22,27 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   private readonly changed = this.register(new vscode.EventEmitter<RunbookNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: Promise<RunbookNode[]> | undefined;
+  /** Watchers of the configured runbook folders (and `.firebreak.yml`), made again when the folders change. */
+  private watchers: { folders: string; disposables: vscode.Disposable[] } | undefined;
 
   constructor(private readonly root: () => string | undefined, private readonly builtinDir: string, private readonly onCount: (count: number) => void) {
     super();
     this.register(vscode.window.createTreeView('firebreak.runbooks', { treeDataProvider: this, showCollapseAll: true }));
+    this.register({ dispose: () => this.watchers?.disposables.forEach((d) => d.dispose()) });
+  }
+
+  private watch(folders: readonly string[]): void {
     const repositoryRoot = this.root();
-    if (repositoryRoot) {
-      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(repositoryRoot, 'runbooks/**/*.md')));
-      for (const event of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) this.register(event(() => this.refresh()));
+    const key = folders.join('\n');
+    if (!repositoryRoot || this.isDisposed || this.watchers?.folders === key) return;
+    this.watchers?.disposables.forEach((d) => d.dispose());
+    const patterns = [...folders.map((folder) => `${folder}/**/*.md`), '.firebreak.yml'];
+    const disposables: vscode.Disposable[] = [];
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(repositoryRoot, pattern));
+      disposables.push(watcher, ...[watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete].map((event) => event(() => this.refresh())));
     }
+    this.watchers = { folders: key, disposables };
   }
 
   refresh(): void {
@@ -70,7 +83,8 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private async load(): Promise<RunbookNode[]> {
-    const runbooks = await listRunbooks(this.root(), this.builtinDir);
+    const { runbooks, folders } = await listRunbooks(this.root(), this.builtinDir);
+    this.watch(folders);
     this.onCount(runbooks.length);
     const { parseRunbook } = await import('../core/runbook/parse');
     const fs = await import('node:fs');

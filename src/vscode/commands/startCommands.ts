@@ -1,6 +1,5 @@
 // Starting incidents: "Start Incident…" (runbook, title, severity, exercise) and "Start Incident
 // from This Runbook" (Runbooks view, CodeLens, an open runbook file).
-import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { StartRequest } from '../../service/types';
@@ -17,20 +16,17 @@ interface RunbookChoice {
   readonly severity?: string;
 }
 
-/** Runbooks of the repository's `runbooks/` folder, then the built-in library (front-matter only). */
-export async function listRunbooks(repositoryRoot: string | undefined, builtinDir: string): Promise<RunbookChoice[]> {
-  const { readFrontMatter } = await import('../../core/runbook/frontMatter');
-  const folders = [...(repositoryRoot ? [{ dir: path.join(repositoryRoot, 'runbooks'), builtin: false }] : []), { dir: builtinDir, builtin: true }];
-  const choices: RunbookChoice[] = [];
-  for (const { dir, builtin } of folders) {
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
-      const file = path.join(dir, name);
-      const { meta } = readFrontMatter(fs.readFileSync(file), { file });
-      choices.push({ id: meta.id, title: meta.title, file, builtin, ...(meta.severity ? { severity: meta.severity } : {}) });
-    }
-  }
-  return choices;
+/**
+ * The library as the repository configures it (`.firebreak.yml` runbook folders, then the built-in
+ * runbooks), front-matter only; `folders` are the repository folders it searched.
+ */
+export async function listRunbooks(repositoryRoot: string | undefined, builtinDir: string): Promise<{ runbooks: RunbookChoice[]; folders: readonly string[] }> {
+  const { loadRepositoryLibrary } = await import('../../core/runbook/repositoryLibrary');
+  const { library, folders } = await loadRepositoryLibrary(repositoryRoot, { builtinFolder: builtinDir });
+  const runbooks = library.list().map((entry) => ({
+    id: entry.id, title: entry.title, file: entry.file, builtin: entry.builtin, ...(entry.meta.severity ? { severity: entry.meta.severity } : {}),
+  }));
+  return { runbooks, folders };
 }
 
 export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[] {
@@ -59,7 +55,7 @@ export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[]
 }
 
 async function chooseRunbook(arg: unknown, root: string, builtinDir: string): Promise<RunbookChoice> {
-  const all = await listRunbooks(root, builtinDir);
+  const all = (await listRunbooks(root, builtinDir)).runbooks;
   const wanted = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : undefined;
   if (wanted) {
     const found = all.find((r) => r.id === wanted || r.file === wanted);
