@@ -2,17 +2,9 @@
 // the built-in runbooks shipped next to the CLI, and notices printed once on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
+import { builtinRunbooksDir } from './builtinRunbooks';
 import type { CliContext } from './context';
 import { IncidentService } from '../service/incidentService';
-
-/**
- * The built-in runbook folder: `dist/cli.js` → `../runbooks`; when run from source
- * (`src/cli/*.ts` under tsx) it is two levels up.
- */
-export function builtinRunbooksDir(): string | undefined {
-  const candidates = [path.resolve(__dirname, '..', 'runbooks'), path.resolve(__dirname, '..', '..', 'runbooks')];
-  return candidates.find((dir) => fs.existsSync(dir) && fs.statSync(dir).isDirectory());
-}
 
 /** The command Git runs as the merge driver: this Node and the built CLI (`dist/cli.js`), shell-quoted. */
 export function mergeDriverCommand(): string | undefined {

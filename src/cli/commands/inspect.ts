@@ -2,6 +2,7 @@
 // shape is a contract (issue 3): other tools and CI read it, so fields are never renamed.
 import path from 'node:path';
 import { parseCommandArgs } from '../args';
+import { builtinRunbookTest } from '../builtinRunbooks';
 import { ExitCode, type CliCommand, type CliContext } from '../context';
 import type { Runbook } from '../../core/runbook/model';
 import { readRunbookFile } from '../../core/runbook/readRunbookFile';
@@ -42,8 +43,10 @@ export const command: CliCommand = {
   async run(context: CliContext): Promise<number> {
     const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean' }, min: 1, max: Infinity });
     const runbooks: Runbook[] = [];
+    const isBuiltin = builtinRunbookTest();
     for (const file of positionals) {
-      runbooks.push(readRunbookFile(path.resolve(context.cwd, file), { file, now: context.now() }));
+      const absolute = path.resolve(context.cwd, file);
+      runbooks.push(readRunbookFile(absolute, { file, now: context.now(), builtin: isBuiltin(absolute) }));
     }
     if (values.json) context.stdout(`${JSON.stringify(runbooks.map(inspectJson), null, 2)}\n`);
     else for (const runbook of runbooks) context.stdout(describe(runbook));

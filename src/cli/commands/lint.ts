@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, quote } from '../args';
+import { builtinRunbookTest } from '../builtinRunbooks';
 import { ExitCode, UsageError, type CliCommand, type CliContext } from '../context';
 import type { Diagnostic, Runbook } from '../../core/runbook/model';
 import { parseRunbook } from '../../core/runbook/parse';
@@ -71,9 +72,11 @@ export const command: CliCommand = {
     }
 
     const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+    const isBuiltin = builtinRunbookTest();
     for (const given of positionals) {
       for (const file of await markdownFiles(given, context.cwd)) {
-        const runbook = readRunbookFile(path.resolve(context.cwd, file), { file, now });
+        const absolute = path.resolve(context.cwd, file);
+        const runbook = readRunbookFile(absolute, { file, now, builtin: isBuiltin(absolute) });
         const diagnostics = [...runbook.diagnostics];
         if (base !== undefined) {
           const before = await runbookAtBase(base, file, context.cwd);

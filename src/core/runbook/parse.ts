@@ -34,7 +34,7 @@ export function parseRunbook(source: string | Uint8Array, options: ParseOptions)
     const tokens = readBlocks(header.body, diagnostics);
     const sections = buildSections({ tokens, lines, format, ...(meta.declaredStages ? { declaredStages: meta.declaredStages } : {}), diagnostics });
     stages = finishStages(sections, format, diagnostics);
-    placeholders = findPlaceholders(lines);
+    placeholders = findPlaceholders(withFrontMatterLines(lines, text.slice(0, header.bodyStart)));
     checkRunbook({ meta, format, stages, placeholders, diagnostics, builtin: options.builtin === true, ...(options.now ? { now: options.now } : {}) });
   } catch (error) {
     diagnostics.add('internal-error', `Internal error while parsing: ${error instanceof Error ? error.message : String(error)}`, 1);
@@ -111,7 +111,15 @@ function finishStages(sections: readonly SectionDraft[], format: RunbookFormat, 
   });
 }
 
-/** Every `{{name}}` in the body, with the line it first appears on. */
+/** The body's lines with the front-matter's own lines back in place of the blanked ones. */
+function withFrontMatterLines(bodyLines: readonly string[], frontMatter: string): readonly string[] {
+  if (frontMatter === '') return bodyLines;
+  const own = frontMatter.split('\n');
+  own.pop(); // the block ends with a line end: the body's line after it is not front-matter
+  return [...own, ...bodyLines.slice(own.length)];
+}
+
+/** Every `{{name}}` in the front-matter (escalation contacts, owners…) and the body, with the line it first appears on. */
 function findPlaceholders(lines: readonly string[]): { name: string; line: number }[] {
   const seen = new Map<string, number>();
   lines.forEach((text, index) => {

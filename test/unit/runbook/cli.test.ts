@@ -114,3 +114,35 @@ describe('cli: lint', () => {
     assert.equal((await run(['lint', 'r.md', '--base', 'no-such-ref'], dir)).code, 2);
   });
 });
+
+describe('cli: the built-in runbooks, through the built bundle', function () {
+  this.timeout(120_000);
+  const bundle = path.join(projectRoot, 'dist', 'cli.js');
+  const lint = (cwd: string, ...args: string[]) => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, [bundle, 'lint', '--now', '2026-11-28', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (error) {
+      const failed = error as { status: number; stdout: string };
+      return { code: failed.status, out: failed.stdout };
+    }
+  };
+  let dir: string;
+  before(() => { execFileSync(process.execPath, [path.join(projectRoot, 'esbuild.mjs')], { stdio: 'pipe' }); });
+  beforeEach(() => { dir = tempDir(); });
+  afterEach(() => removeDir(dir));
+
+  it('`firebreak lint runbooks/` in the install keeps the built-ins\' placeholders quiet, also through a symlink', () => {
+    assert.deepEqual(lint(projectRoot, 'runbooks/'), { code: 0, out: '' });
+    fs.symlinkSync(path.join(projectRoot, 'runbooks'), path.join(dir, 'linked'));
+    assert.deepEqual(lint(dir, 'linked/phishing.md'), { code: 0, out: '' });
+  });
+
+  it('warns about every placeholder left in a team\'s copy elsewhere', () => {
+    fs.copyFileSync(path.join(projectRoot, 'runbooks', 'phishing.md'), path.join(dir, 'phishing.md'));
+    const { code, out } = lint(dir, 'phishing.md');
+    assert.equal(code, 0);
+    const unfilled = out.split('\n').filter((line) => line.includes('warning placeholder-unfilled'));
+    assert.ok(unfilled.length >= 10, out);
+    assert.match(unfilled[0]!, /^phishing\.md:7: warning placeholder-unfilled: \{\{security-team\}\}/);
+  });
+});

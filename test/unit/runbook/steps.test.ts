@@ -72,4 +72,15 @@ describe('runbook: steps', () => {
     assert.equal(diagnostic(builtin, 'placeholder-undeclared')?.line, 10);
     assert.ok(codes(builtin).includes('customise-unused'));
   });
+
+  it('counts {{placeholders}} in the front-matter (escalation contacts) as used, and reports them unfilled in a team copy', () => {
+    const text = native('escalation: { SEV1: ["{{ciso-email}}"] }\nowners: ["{{team}}"]\ncustomise: [ciso-email, team, siem]', '# T\n## Detection\n- [ ] Open {{siem}}\n');
+    const builtin = parse(text, { builtin: true });
+    assert.deepEqual(builtin.placeholders, [{ name: 'ciso-email', line: 5 }, { name: 'team', line: 6 }, { name: 'siem', line: 11 }]);
+    assert.deepEqual(codes(builtin), []);
+    const team = parse(text);
+    assert.deepEqual(team.diagnostics.filter((d) => d.code === 'placeholder-unfilled').map((d) => d.line), [5, 6, 11]);
+    const undeclared = parse(text.replace('customise: [ciso-email, team, siem]', 'customise: [team, siem]'), { builtin: true });
+    assert.equal(diagnostic(undeclared, 'placeholder-undeclared')?.line, 5);
+  });
 });
