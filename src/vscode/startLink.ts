@@ -22,7 +22,7 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
   }
   const store = firebreak.incidentStore();
   if (!store) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
-  const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).find((r) => r.id === link.runbook);
+  const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).runbooks.find((r) => r.id === link.runbook);
   if (!runbook) throw new UserFacingError(`Refused a start link: no runbook with id “${link.runbook}” in this repository or the built-in library.`);
   if (link.severity !== undefined && !(SEVERITY_LEVELS as readonly string[]).includes(link.severity)) {
     throw new UserFacingError(`Refused a start link: severity “${link.severity}” is not one of ${SEVERITY_LEVELS.join(', ')}.`);

@@ -14,6 +14,7 @@ const SYNONYMS: Readonly<Record<CanonicalStage, readonly string[]>> = {
     'detection & analysis', 'detection and analysis', 'detection/analysis',
     // Evidence acquisition opens the analysis phase in AWS's and others' templates ("Acquire, Preserve, Document Evidence").
     'acquire', 'evidence acquisition', 'evidence collection', 'evidence gathering', 'collect evidence',
+    'root cause analysis',
   ],
   containment: ['containment', 'contain', 'mitigation', 'mitigate', 'isolation'],
   eradication: ['eradication', 'eradicate', 'remediate', 'remediation', 'clean-up', 'clean up', 'cleanup'],
@@ -22,6 +23,8 @@ const SYNONYMS: Readonly<Record<CanonicalStage, readonly string[]>> = {
     'post-incident review', 'post-incident activity', 'post-incident', 'post incident', 'postincident',
     'lessons learned', 'lessons learnt', 'lessons/opportunities', 'lessons', 'retrospective', 'postmortem', 'post-mortem',
     'post mortem', 'follow-up', 'follow up', 'followup',
+    // CERT Société Générale's IRM sheets end with "Aftermath"; US government ones with an after-action review.
+    'aftermath', 'after action', 'after-action', 'closure',
   ],
 };
 
@@ -41,8 +44,8 @@ const FILLER = new Set([
   'procedure', 'procedures', 'process', 'plan', 'the', 'incident', 'of', 'and', '&', '/', 'from', 'for', 'this', 'a', 'an', 'to',
 ]);
 
-/** Words that may come before a stage name: "Incident Triage", "The Containment Phase". */
-const LEAD_IN = new Set(['incident', 'security', 'the', 'initial']);
+/** Words that may come before a stage name: "Incident Triage", "The Containment Phase", "Short-term Containment". */
+const LEAD_IN = new Set(['incident', 'security', 'the', 'initial', 'short-term', 'long-term', 'system', 'systems', 'service']);
 
 export interface StageMatch {
   readonly canonical: CanonicalStage;

@@ -17,6 +17,8 @@ describe('runbook: stage recognition', () => {
     ['Post-Incident Activity', 'post-incident'], ['Postmortem', 'post-incident'], ['Follow-up', 'post-incident'], ['Retrospective', 'post-incident'],
     ['Phase two: Containment', 'containment'], ['C. Containment', 'containment'], ['4.x <Recovery steps>', 'recovery'], ['Incident Triage', 'detection'],
     ['Containment, Eradication & Recovery', 'containment'], ['Part 1: Acquire, Preserve, Document Evidence', 'analysis'], ['Evidence collection', 'analysis'],
+    ['Step 6: Aftermath', 'post-incident'], ['After-Action Review', 'post-incident'], ['Incident Closure', 'post-incident'], ['Root Cause Analysis', 'analysis'],
+    ['Short-term containment', 'containment'], ['Long-term Containment', 'containment'], ['System Restoration', 'recovery'], ['Step 4: Remediation', 'eradication'],
     ['Overview', undefined], ['Appendix A — Investigation Resources', undefined], ['References', undefined], ['Containers', undefined],
     ['Preparing the toolbox', undefined], ['Root Cause Identification', undefined], ['Meaning', undefined], ['<Type of Incident>', undefined],
   ];

@@ -1,0 +1,79 @@
+// Shared by the built-in runbook suite: loading a runbook of runbooks/ as the library ships it,
+// reading its step details (query blocks, platform labels), and driving a drill through the CLI.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { Runbook, Step } from '../../../src/core/runbook/model';
+import { parseRunbook } from '../../../src/core/runbook/parse';
+
+export const projectRoot = path.join(__dirname, '../../..');
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+// Fixed, so the stale-review rule gives the same answer whatever day the suite runs.
+export const FIXED_CLOCK = new Date('2026-11-28T00:00:00Z');
+/** Steps that send a responder to logs must show how to search them on at least two platforms. */
+export const MENTIONS_LOGS = /\blogs?\b|audit trail|sign-in/i;
+
+export interface LoadedRunbook {
+  readonly file: string;
+  readonly source: string;
+  readonly runbook: Runbook;
+  readonly steps: readonly Step[];
+}
+
+/** runbooks/<id>.md, parsed as a built-in with the fixed clock. */
+export function loadBuiltin(id: string): LoadedRunbook {
+  const file = path.join('runbooks', `${id}.md`);
+  const source = fs.readFileSync(path.join(projectRoot, file), 'utf8');
+  const runbook = parseRunbook(source, { file, now: FIXED_CLOCK, builtin: true });
+  return { file, source, runbook, steps: runbook.stages.flatMap((stage) => stage.steps) };
+}
+
+export function stepCount(runbook: Runbook, stageId: string): number {
+  return runbook.stages.find((stage) => stage.id === stageId)?.steps.length ?? 0;
+}
+
+/** Fenced blocks in a step's detail: opening and closing fence lines, paired. */
+export function fencedBlockCount(detail: string): number {
+  return Math.floor(detail.split('\n').filter((line) => /^\s*(```|~~~)/.test(line)).length / 2);
+}
+
+/** Lines that label a platform, such as `**Microsoft 365 (KQL):**`. */
+export function platformLabelCount(detail: string): number {
+  return detail.split('\n').filter((line) => /^\s*\*\*[^*]+:\*\*\s*$/.test(line)).length;
+}
+
+/** Runs the CLI in-process in `cwd`, collecting what it prints. */
+export async function firebreak(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/** A fresh Git repository with an identity and one commit, for a drill. */
+export function makeDrillRepository(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-drill-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.name', 'Drill Runner');
+  git('config', 'user.email', 'drill@example.com');
+  git('config', 'commit.gpgsign', 'false');
+  git('commit', '-q', '--allow-empty', '-m', 'Start the drill repository');
+  return dir;
+}
+
+export interface DrillStatus {
+  readonly status: string;
+  readonly exercise: boolean;
+  readonly steps: { readonly total: number; readonly checked: number; readonly requiredOpen: number };
+  readonly stages: readonly { readonly id: string; readonly steps: readonly { readonly id: string }[] }[];
+}
+
+export async function drillStatus(repo: string, incident: string): Promise<DrillStatus> {
+  const result = await firebreak(repo, 'status', incident, '--json');
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as DrillStatus;
+}
