@@ -20,7 +20,7 @@ import { incidentLocation, perIncidentIds, readIdentity, type IncidentLocation }
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
 import { loadRunbook } from './runbookSource';
-import { secretWarnings } from './secrets';
+import { secretWarnings, StreamingSecretScanner, type SecretFinding } from './secrets';
 import type {
   ActionRequest, ActionResult, AutoSyncTiming, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
   IncidentSummary, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
@@ -189,19 +189,27 @@ export class IncidentService implements IncidentServiceApi {
     const outputDir = path.join((await repoPaths(root)).commonDir, 'firebreak', 'output', incidentId);
     await fs.promises.mkdir(outputDir, { recursive: true });
     const temp = path.join(outputDir, `${TEMP_PREFIX}${process.pid}-${Date.now()}-${started.eventIds[0]}`);
+    const scanner = this.location.config.secretScan ? new StreamingSecretScanner() : undefined;
     try {
       const ran = await runShellCommand({
         command: plan.command, cwd: plan.cwd, env: commandProcessEnv(this.options.env ?? process.env, plan.env), outputFile: temp,
-        ...(request.signal ? { signal: request.signal } : {}), ...(request.onOutput ? { onOutput: request.onOutput } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+        onOutput: (chunk) => {
+          scanner?.write(chunk);
+          request.onOutput?.(chunk);
+        },
       });
-      return await this.recordRunEnd(incidentId, plan, started.eventIds[0]!, ran, temp, outputDir);
+      const secrets = scanner?.end() ?? [];
+      return await this.recordRunEnd(incidentId, plan, started.eventIds[0]!, ran, temp, outputDir, secrets);
     } finally {
       await fs.promises.rm(temp, { force: true });
     }
   }
 
   /** The output as evidence (in Git up to the size limit, else kept in the repository's .git folder) and the end of the run, in one commit. */
-  private async recordRunEnd(incidentId: string, plan: RunPlan, startedId: string, ran: ShellRunResult, temp: string, outputDir: string): Promise<RunResult> {
+  private async recordRunEnd(
+    incidentId: string, plan: RunPlan, startedId: string, ran: ShellRunResult, temp: string, outputDir: string, secrets: readonly SecretFinding[],
+  ): Promise<RunResult> {
     const { state, latestAt } = await this.load(incidentId);
     const end = { started: startedId, outcome: ran.cancelled ? 'cancelled' as const : 'finished' as const, exitCode: ran.exitCode, durationMs: ran.durationMs, ...(ran.signal !== undefined ? { signal: ran.signal } : {}) };
     const same = state.evidence.find((e) => e.sha256 === ran.sha256);
@@ -219,7 +227,15 @@ export class IncidentService implements IncidentServiceApi {
       const description = `Output of the command of step ${plan.step} (${ran.cancelled ? 'cancelled' : ran.exitCode !== null ? `exit code ${ran.exitCode}` : `ended by ${ran.signal ?? 'a signal'}`})`;
       actions.push(buildEvidenceAdded(state, { name, sha256: ran.sha256, size: ran.size, description, ...(outOfGit ? { location: stored } : {}) }));
       if (outOfGit) warnings.push(`the output (${formatBytes(ran.size)}) is larger than the evidence limit: kept out of Git at ${stored} (its hash is recorded)`);
-      else addFiles.push({ path: `evidence/${evidenceId}` });
+      else {
+        addFiles.push({ path: `evidence/${evidenceId}` });
+        // Told before the commit, like a note's secrets (PRODUCT.md §3 evidence policy).
+        for (const finding of secrets) {
+          const warning = `command output line ${finding.line} may hold a secret (${finding.kind}): it is committed to Git as ${evidenceId}; rotate it if it is real`;
+          this.options.warn?.(warning);
+          warnings.push(warning);
+        }
+      }
     }
     actions.push(buildCommandEnded(state, { ...end, evidence: evidenceId! }));
     const result = await this.record(incidentId, latestAt, actions, addFiles);

@@ -39,3 +39,40 @@ export function findSecrets(text: string): SecretFinding[] {
 export function secretWarnings(what: string, text: string): string[] {
   return findSecrets(text).map((f) => `${what} line ${f.line} may hold a secret (${f.kind}): it will be committed to Git; rotate it if it is real`);
 }
+
+/**
+ * Scans output as it streams (command output can be far larger than memory should hold): whole
+ * lines are scanned as they complete, a partial line is carried to the next chunk (at most
+ * `MAX_LINE` characters of it), and at most `MAX_FINDINGS` findings are kept.
+ */
+export class StreamingSecretScanner {
+  private static readonly MAX_LINE = 64 * 1024;
+  private static readonly MAX_FINDINGS = 20;
+  private readonly decoder = new TextDecoder('utf-8');
+  private carry = '';
+  private linesDone = 0;
+  readonly findings: SecretFinding[] = [];
+
+  write(chunk: Uint8Array): void {
+    this.scan(this.decoder.decode(chunk, { stream: true }), false);
+  }
+
+  end(): SecretFinding[] {
+    this.scan(this.decoder.decode(), true);
+    return this.findings;
+  }
+
+  private scan(text: string, final: boolean): void {
+    if (this.findings.length >= StreamingSecretScanner.MAX_FINDINGS) return;
+    const joined = this.carry + text;
+    const cut = final ? joined.length : joined.lastIndexOf('\n') + 1;
+    const complete = joined.slice(0, cut);
+    this.carry = joined.slice(cut).slice(-StreamingSecretScanner.MAX_LINE);
+    if (complete === '') return;
+    for (const finding of findSecrets(complete)) {
+      if (this.findings.length >= StreamingSecretScanner.MAX_FINDINGS) break;
+      this.findings.push({ kind: finding.kind, line: this.linesDone + finding.line });
+    }
+    this.linesDone += complete.split('\n').length - (complete.endsWith('\n') ? 1 : 0);
+  }
+}

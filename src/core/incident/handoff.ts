@@ -3,7 +3,7 @@
 import { describeEvent } from './describe';
 import type { Actor } from './events';
 import { commanderOf, stepsInOrder } from './reduce';
-import type { DecisionState, EvidenceState, HandoffState, IncidentState } from './state';
+import type { CommandRunState, DecisionState, EvidenceState, HandoffState, IncidentState } from './state';
 import { slaStatus, type SlaEntry } from './times';
 
 export interface HandoffStep {
@@ -36,6 +36,8 @@ export interface HandoffSummary {
   readonly evidenceToTransfer: readonly EvidenceState[];
   /** SLA deadlines not yet met at `now` (pending or missed); empty when no clock was given. */
   readonly openDeadlines: readonly SlaEntry[];
+  /** Step commands started and not ended (still running, or their runner stopped): someone must look. */
+  readonly runningCommands: readonly CommandRunState[];
 }
 
 /** `now` (optional) adds the SLA deadlines still open at that time. */
@@ -67,6 +69,7 @@ export function handoffSummary(state: IncidentState, now?: Date): HandoffSummary
     ...(state.handoffs.some((h) => !h.acknowledged) ? { unacknowledged: [...state.handoffs].reverse().find((h) => !h.acknowledged)! } : {}),
     evidenceToTransfer: state.evidence.filter((e) => holder !== undefined && e.holder.trim().toLowerCase() === holder),
     openDeadlines: now === undefined ? [] : slaStatus(state, now).entries.filter((e) => e.completedAt === undefined),
+    runningCommands: state.commands.filter((c) => c.ended === undefined),
   };
 }
 
@@ -81,6 +84,7 @@ export function formatHandoffSummary(summary: HandoffSummary): string {
   for (const s of summary.openSteps) lines.push(`- ${s.id}${s.required ? ' (required)' : ''}${s.claimedBy !== undefined ? `, claimed by ${s.claimedBy}` : ''}${s.blocked !== undefined ? `, blocked: ${s.blocked}` : ''}`);
   if (summary.decisions.length) lines.push(`Decisions since: ${summary.decisions.map((d) => d.what).join('; ')}`);
   for (const d of summary.openDeadlines) lines.push(`SLA ${d.stage}: ${d.status === 'missed' ? 'missed' : 'due'} ${d.deadline}`);
+  for (const c of summary.runningCommands) lines.push(`Command of ${c.step} started by ${c.actor.name} at ${c.at}: no end recorded`);
   if (summary.evidenceToTransfer.length) lines.push(`Evidence to transfer: ${summary.evidenceToTransfer.map((e) => e.evidence).join(', ')}`);
   return lines.join('\n');
 }

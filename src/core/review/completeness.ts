@@ -29,7 +29,7 @@ export interface Completeness {
 }
 
 // Events that are someone doing something (the opening and automatic SLA records are not).
-const ACTION_TYPES = new Set(['step.checked', 'step.na', 'step.added', 'decision.recorded', 'milestone.set', 'stage.advanced', 'evidence.added', 'indicator.added']);
+const ACTION_TYPES = new Set(['step.checked', 'step.na', 'step.added', 'decision.recorded', 'milestone.set', 'stage.advanced', 'evidence.added', 'indicator.added', 'command.finished']);
 
 function filled(state: IncidentState, field: NistField): boolean {
   const text = (name: 'summary' | 'impact' | 'related' | 'contacts' | 'next-steps') => (state.fields.get(name)?.value.trim() ?? '') !== '';

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { main } from '../../../src/cli/main';
+import { IncidentService } from '../../../src/service/incidentService';
 import { RunFixture, RUN_RUNBOOK } from './runFixture';
 
 describe('step commands', function () {
@@ -173,5 +174,30 @@ describe('step commands', function () {
     assert.equal(code, 0);
     assert.match(out, /host=\[\]/);
     assert.deepEqual(fx.eventTypes().slice(-3), ['command.started', 'evidence.added', 'command.finished']);
+  });
+});
+
+describe('step commands: secrets in the output', function () {
+  this.timeout(60_000);
+
+  it('warns before the output is committed when it looks like it holds a key', async () => {
+    const fx = new RunFixture();
+    try {
+      await fx.startIncident(RUN_RUNBOOK.replace("echo failing >&2\n  exit 3", "printf 'aws_key=AKIA%s\\n' IOSFODNN7EXAMPLE"));
+      const warned: { message: string; commits: number }[] = [];
+      const service = await IncidentService.open({
+        cwd: fx.dir, now: () => fx.now, env: { PATH: process.env.PATH },
+        warn: (message) => warned.push({ message, commits: fx.commitCount() }),
+      });
+      const plan = await service.planRun(fx.incidentId, 'fail');
+      const before = fx.commitCount();
+      const result = await service.runStep(fx.incidentId, 'fail', { trusted: true, confirmed: plan });
+      assert.equal(warned.length, 1);
+      assert.match(warned[0]!.message, /line 1 may hold a secret \(AWS access key id\)/);
+      assert.equal(warned[0]!.commits, before + 1, 'warned after the start commit and before the output commit');
+      assert.ok(result.warnings.some((w) => w.includes('AWS access key id')));
+    } finally {
+      fx.cleanup();
+    }
   });
 });
