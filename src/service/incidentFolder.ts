@@ -18,11 +18,28 @@ export interface LoadedIncident {
   readonly latestAt: string | undefined;
 }
 
+/**
+ * Loaded incidents by folder, valid while events.jsonl keeps its inode, size and modification time
+ * (every write replaces the file by a rename), so reading an incident twice parses it once. Cached
+ * states are shared: callers treat them as read-only.
+ */
+export type LoadCache = Map<string, { readonly version: string; readonly loaded: LoadedIncident }>;
+
 /** Parses and reduces an incident's events; an unknown incident or a corrupt log is a clear error. */
-export async function loadIncident(absDir: string, incidentId: string): Promise<LoadedIncident> {
+export async function loadIncident(absDir: string, incidentId: string, cache?: LoadCache): Promise<LoadedIncident> {
   let text: string;
+  let version: string;
   try {
-    text = await fs.promises.readFile(path.join(absDir, EVENTS_FILE), 'utf8');
+    const handle = await fs.promises.open(path.join(absDir, EVENTS_FILE), 'r');
+    try {
+      const stat = await handle.stat({ bigint: true });
+      version = `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+      const cached = cache?.get(absDir);
+      if (cached?.version === version) return cached.loaded;
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch {
     throw new ServiceError(`unknown incident ${incidentId}`);
   }
@@ -33,7 +50,9 @@ export async function loadIncident(absDir: string, incidentId: string): Promise<
   }
   const state = reduceIncident(events);
   if (!state.opened) throw new ServiceError(`incident ${incidentId} has no opening event`);
-  return { events, state, latestAt: latestAt(events) };
+  const loaded = { events, state, latestAt: latestAt(events) };
+  cache?.set(absDir, { version, loaded });
+  return loaded;
 }
 
 export function latestAt(events: readonly IncidentEvent[]): string | undefined {

@@ -15,7 +15,7 @@ import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
-import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles } from './incidentFolder';
+import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles, type LoadCache } from './incidentFolder';
 import { incidentLocation, perIncidentIds, readIdentity, type IncidentLocation } from './repository';
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
@@ -39,6 +39,7 @@ export class IncidentService implements IncidentServiceApi {
   private readonly recorder: Recorder;
   /** Told after every commit (the automatic sync's debounced push). */
   private readonly committed = new Set<() => void>();
+  private readonly loaded: LoadCache = new Map();
 
   private constructor(
     readonly root: string,
@@ -417,7 +418,7 @@ export class IncidentService implements IncidentServiceApi {
     if (this.location.config.branch.kind === 'per-incident' && !(await this.listIds()).includes(incidentId)) {
       throw new ServiceError(`unknown incident ${incidentId}`);
     }
-    return loadIncident(path.join((await this.place(incidentId)).root, folder), incidentId);
+    return loadIncident(path.join((await this.place(incidentId)).root, folder), incidentId, this.loaded);
   }
 
   private freshIncidentId(now: Date): string {
