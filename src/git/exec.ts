@@ -65,8 +65,34 @@ export function nonInteractiveEnv(extra: Readonly<Record<string, string>> = {}):
   return Object.assign(env, extra);
 }
 
+/** Reasons git may not run in this process now (each holder of a refusal adds one). */
+let refusals: { readonly reason: string }[] = [];
+let refusedCount = 0;
+
+/**
+ * Refuses every git spawn in this process until the returned function is called: Restricted Mode,
+ * where a repository's own Git config (hooks, fsmonitor, filters) could run code.
+ */
+export function refuseGitSpawns(reason: string): () => void {
+  const holder = { reason };
+  refusals = [...refusals, holder];
+  return () => {
+    refusals = refusals.filter((h) => h !== holder);
+  };
+}
+
+/** How many git spawns were refused since the process started (tests prove Restricted Mode runs no git). */
+export function refusedGitSpawns(): number {
+  return refusedCount;
+}
+
 /** Runs `git <args>`; rejects with a GitError on a non-zero exit unless `allowFailure`. */
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
+  const refusal = refusals[0];
+  if (refusal !== undefined) {
+    refusedCount++;
+    return Promise.reject(new GitError(`git ${args[0] ?? ''} refused: ${refusal.reason}`, args, -1, '', false));
+  }
   const fullArgs = [...NON_INTERACTIVE_CONFIG, ...args];
   return new Promise((resolve, reject) => {
     const child = execFile(

@@ -1,10 +1,11 @@
 // Public API of the git layer (no vscode): safe git execution, the recorder, where incidents
 // live, sync and the merge driver, PR URLs, and safe reads for verify.
-export { runGit, GitError, nonInteractiveEnv, DEFAULT_GIT_TIMEOUT_MS, type GitRunOptions, type GitResult } from './exec';
+export { runGit, refuseGitSpawns, refusedGitSpawns, GitError, nonInteractiveEnv, DEFAULT_GIT_TIMEOUT_MS, type GitRunOptions, type GitResult } from './exec';
 export { isSafeName, isSafeRelativePath, isSafeBranch, isSafeRemoteName, isSafeToken } from './names';
 export { buildCommitMessage, isSafeAction, type CommitSubject, type CommitTrailers } from './commitMessage';
 export { writeFileDurable, copyFileDurable, fsyncDir, TEMP_PREFIX } from './durable';
 export { repoPaths, readHead, type RepoPaths } from './repo';
+export { findRepositoryRoot, repoPathsOnDisk } from './repoOnDisk';
 export { splitEventLines, eventIdOf, eventAtOf } from './eventLines';
 export {
   Recorder,

@@ -9,14 +9,15 @@ import {
   type BuiltAction, type EventDraft, type IncidentState, type IncidentStatus,
 } from '../core/incident';
 import {
-  AutoSync, ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, runGit, syncIncidents, TEMP_PREFIX, worktreePath, type AddFile,
+  AutoSync, ensureGitAttributes, installMergeDriver, isSafeName, Recorder, repoPaths, repoPathsOnDisk, runGit, syncIncidents, TEMP_PREFIX,
+  worktreePath, type AddFile, type RepoPaths,
 } from '../git';
 import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
 import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles, type LoadCache } from './incidentFolder';
-import { incidentLocation, perIncidentIds, readIdentity, type IncidentLocation } from './repository';
+import { incidentLocation, perIncidentIds, perIncidentIdsOnDisk, readIdentity, type IncidentLocation } from './repository';
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
 import { loadRunbook } from './runbookSource';
@@ -45,8 +46,21 @@ export class IncidentService implements IncidentServiceApi {
     readonly root: string,
     private readonly location: IncidentLocation,
     private readonly options: IncidentServiceOptions,
+    /** Restricted Mode: the repository as read from disk; git is never run (see openWithoutGit). */
+    private readonly onDisk?: RepoPaths,
   ) {
     this.recorder = this.newRecorder(location.root);
+  }
+
+  /**
+   * Restricted Mode: reads incidents from disk without running git (the caller refuses git spawns
+   * meanwhile, see refuseGitSpawns). Only the reading methods are meant to be used.
+   */
+  static async openWithoutGit(options: IncidentServiceOptions): Promise<IncidentService> {
+    const repo = repoPathsOnDisk(options.cwd);
+    if (!repo) throw new ServiceError(`${options.cwd} is not in a Git repository`);
+    const location = await incidentLocation(repo.root, options.notice, repo);
+    return new IncidentService(repo.root, location, options, repo);
   }
 
   /** Opens the service for the repository containing `options.cwd`. */
@@ -248,7 +262,7 @@ export class IncidentService implements IncidentServiceApi {
 
   async listIds(): Promise<string[]> {
     const branch = this.location.config.branch;
-    if (branch.kind === 'per-incident') return perIncidentIds(this.root, branch.prefix);
+    if (branch.kind === 'per-incident') return this.onDisk ? perIncidentIdsOnDisk(this.onDisk, branch.prefix) : perIncidentIds(this.root, branch.prefix);
     return this.folderIds(this.location.root);
   }
 
@@ -399,6 +413,7 @@ export class IncidentService implements IncidentServiceApi {
   private async place(incidentId: string | undefined): Promise<{ root: string; recorder: Recorder }> {
     const mode = this.location.config.branch;
     if (mode.kind !== 'per-incident' || incidentId === undefined) return { root: this.location.root, recorder: this.recorder };
+    if (this.onDisk) return { root: worktreePath(this.onDisk, `${mode.prefix}/${this.folderOf(incidentId).split('/').pop()}`), recorder: this.recorder };
     const located = await resolveIncidentsLocation(this.root, mode, this.location.folder, this.folderOf(incidentId).split('/').pop(), this.location.config.remote);
     let recorder = this.recorders.get(located.root);
     if (!recorder) {

@@ -1,8 +1,10 @@
 // The repository the service works in: creating one (`start --init`), the responder's identity,
 // and where incidents live.
 import { CONFIG_FILE, loadConfig, type FirebreakConfig } from '../core/config';
-import { GitIdentityError, runGit } from '../git';
-import { resolveIncidentsLocation } from '../git/location';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GitIdentityError, isSafeName, runGit, type RepoPaths } from '../git';
+import { resolveIncidentsLocation, worktreePath } from '../git/location';
 import type { Identity } from './types';
 
 /** Runs `git init` in `dir` unless it is already inside a repository. True when one was created. */
@@ -40,15 +42,37 @@ export interface IncidentLocation {
  * config the default (current branch, `incidents/`) is used and `notice` says so; config problems
  * are passed to `notice` too. In per-incident mode `root` is the repository itself.
  */
-export async function incidentLocation(root: string, notice?: (message: string) => void): Promise<IncidentLocation> {
+export async function incidentLocation(root: string, notice?: (message: string) => void, onDisk?: RepoPaths): Promise<IncidentLocation> {
   const loaded = await loadConfig(root);
   if (!loaded.found) notice?.(`no ${CONFIG_FILE}: recording incidents in ${loaded.config.incidentsFolder}/ on the current branch`);
   for (const d of loaded.diagnostics) notice?.(`${CONFIG_FILE} line ${d.line}: ${d.severity}: ${d.message}`);
   const { config } = loaded;
   // One branch per incident: each incident's worktree is resolved when it is used (see IncidentService).
   if (config.branch.kind === 'per-incident') return { root, folder: config.incidentsFolder, config };
+  if (onDisk) return { root: locationOnDisk(onDisk, config.branch), folder: config.incidentsFolder, config };
   const location = await resolveIncidentsLocation(root, config.branch, config.incidentsFolder, undefined, config.remote);
   return { root: location.root, folder: location.incidentsDir, config };
+}
+
+/**
+ * Where incidents are read from in Restricted Mode, without git: the worktrees Firebreak made
+ * before (a dedicated branch not yet checked out simply has no incidents to show).
+ */
+function locationOnDisk(repo: RepoPaths, branch: Exclude<FirebreakConfig['branch'], { kind: 'per-incident' }>): string {
+  switch (branch.kind) {
+    case 'current': return repo.root;
+    case 'dedicated': return worktreePath(repo, branch.branch);
+    case 'repository': return path.resolve(repo.root, branch.path);
+  }
+}
+
+/** Per-incident mode in Restricted Mode: the ids whose worktree exists on disk, sorted. */
+export async function perIncidentIdsOnDisk(repo: RepoPaths, prefix: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(worktreePath(repo, prefix))).filter((id) => isSafeName(id)).sort();
+  } catch {
+    return [];
+  }
 }
 
 /** Incident ids with a branch `<prefix>/<id>` (per-incident mode), sorted. */

@@ -26,6 +26,11 @@ export interface IncidentServiceOptions {
    * sync installs it so plain `git pull` merges events.jsonl too. Absent: not installed.
    */
   readonly mergeDriverCommand?: string;
+  /**
+   * False in an untrusted workspace (Restricted Mode): the service reads incidents from disk, records
+   * nothing, and refuses every git spawn in the process until it is disposed. Default true.
+   */
+  readonly trusted?: boolean;
   /** Environment for Git (identity overrides such as GIT_AUTHOR_NAME are honoured). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -242,4 +247,6 @@ export interface IncidentServiceApi {
   flush(): Promise<void>;
   /** The compare URL to open a pull request for the incidents' branch (GitHub, GitLab, Bitbucket, Azure DevOps). */
   pullRequest(incidentId?: string): Promise<PullRequestLink>;
+  /** Releases what the service holds (the read-only service lets git run again). */
+  dispose?(): void;
 }

@@ -32,6 +32,10 @@ export interface FirebreakApi {
   /** Goes through the tree's checkbox handler, exactly as a click does. */
   checkboxChanged(node: IncidentsNode, checked: boolean): Promise<void>;
   openDashboards(): string[];
+  /** The Incidents tree's top-level rows, as the view gets them. */
+  incidentRows(): Promise<IncidentsNode[]>;
+  /** Git spawns refused so far in the extension host (Restricted Mode must attempt none). */
+  gitSpawnsRefused(): Promise<number>;
   /** Delivers a message to an open dashboard as if its webview had posted it. */
   dashboardMessage(incidentId: string, raw: unknown): Promise<void>;
   repositoryRoot(): string | undefined;
@@ -61,11 +65,13 @@ export class Firebreak extends Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
-    const repositoryRoot = this.repositoryRoot();
-    if (repositoryRoot) {
-      this.store = this.register(new IncidentStore(repositoryRoot, (root) => this.createService(root), (state) => this.toView(state)));
-      this.register(this.store.onDidChange(() => this.onIncidentsChanged()));
-    }
+    this.openStore();
+    this.register({ dispose: () => this.closeStore() });
+    // Trusting the workspace turns the read-only, git-free store into one that records.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      this.openStore();
+      void this.onIncidentsChanged();
+    }));
     this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
@@ -75,6 +81,23 @@ export class Firebreak extends Disposable {
     this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
     this.registerCommands();
     void this.updateContext();
+  }
+
+  private storeListener: vscode.Disposable | undefined;
+
+  /** (Re)opens the store of the workspace's repository, read-only in Restricted Mode. */
+  private openStore(): void {
+    this.closeStore();
+    const repositoryRoot = this.repositoryRoot();
+    if (!repositoryRoot) return;
+    this.store = new IncidentStore(repositoryRoot, (root) => this.createService(root), (state) => this.toView(state));
+    this.storeListener = this.store.onDidChange(() => this.onIncidentsChanged());
+  }
+
+  private closeStore(): void {
+    this.storeListener?.dispose();
+    this.store?.dispose();
+    this.store = undefined;
   }
 
   /** Tree, dashboards, status bar and context keys follow every change (actions and files on disk). */
@@ -106,6 +129,7 @@ export class Firebreak extends Disposable {
     const service = await import('../service');
     return service.createIncidentService({
       cwd: root,
+      trusted: vscode.workspace.isTrusted,
       now: () => new Date(),
       builtinRunbooksDir: this.builtinRunbooksDir,
       notice: (message: string) => this.output.info(message),
@@ -134,6 +158,8 @@ export class Firebreak extends Disposable {
       incidents: async () => (this.store ? (await this.store.list()).map((e) => ({ id: e.summary.id, view: e.view })) : []),
       checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
       openDashboards: () => this.dashboards.openIncidentIds,
+      incidentRows: () => this.incidents.getChildren(),
+      gitSpawnsRefused: async () => (await import('../service')).refusedGitSpawns(),
       dashboardMessage: (incidentId, raw) => this.dashboards.deliver(incidentId, raw),
       repositoryRoot: () => this.store?.root,
       openStartLink: async (uri, prompts) => (await import('./startLink')).startFromLink(this, uri, prompts),
@@ -151,7 +177,7 @@ export class Firebreak extends Disposable {
   private async updateContext(): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'firebreak.hasGit', this.store !== undefined);
     let hasIncidents = false;
-    if (this.store && vscode.workspace.isTrusted) {
+    if (this.store) {
       try {
         hasIncidents = (await this.store.list()).length > 0;
       } catch (error) {

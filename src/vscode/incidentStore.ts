@@ -95,4 +95,10 @@ export class IncidentStore extends Disposable {
   service(): Promise<IncidentServiceApi> {
     return this.getService();
   }
+
+  override dispose(): void {
+    super.dispose();
+    // The read-only service refuses git while it is open: release it with the store.
+    void this.servicePromise?.then((service) => service.dispose?.(), () => undefined);
+  }
 }

@@ -40,3 +40,32 @@ describe('restricted: start links are refused', () => {
     assert.equal(commitCount(), before);
   });
 });
+
+describe('restricted: incidents are listed without running git', () => {
+  it('shows a teammate\'s incident in the tree and attempts no git spawn', async () => {
+    const { cli, firebreak, waitFor } = await import('./support/firebreak');
+    const api = await firebreak();
+    // A teammate's incident, recorded outside this window (the CLI in its own process).
+    cli('start', 'phishing', '--title', 'Recorded by a teammate');
+    await vscode.commands.executeCommand('firebreak.refresh');
+    const rows = await waitFor('the incident row in the tree', async () => {
+      const list = await api.incidentRows();
+      return list.length > 0 ? list : undefined;
+    });
+    assert.equal(rows.length, 1);
+    const [incident] = await api.incidents();
+    assert.equal(incident!.view.incident.title, 'Recorded by a teammate');
+    assert.equal(incident!.view.canRecord, false);
+    assert.equal(await api.gitSpawnsRefused(), 0);
+  });
+
+  it('refuses a recording command before anything is written or any git runs', async () => {
+    const { commitCount, firebreak } = await import('./support/firebreak');
+    const api = await firebreak();
+    const [incident] = await api.incidents();
+    const before = commitCount();
+    await vscode.commands.executeCommand('firebreak.addNote', incident!.id);
+    assert.equal(commitCount(), before);
+    assert.equal(await api.gitSpawnsRefused(), 0);
+  });
+});
