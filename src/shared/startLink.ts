@@ -2,6 +2,7 @@
 // chat message can carry to open the start flow pre-filled. Untrusted input: only these parameters,
 // each at most once, the runbook by id (never a path), bounded values without control characters.
 // Pure: the VS Code layer asks the responder to confirm before anything is recorded.
+import { hasHiddenCharacters } from './hiddenCharacters';
 
 export interface StartLink {
   readonly runbook: string;
@@ -17,9 +18,6 @@ const RUNBOOK_ID = /^[a-z0-9][a-z0-9._-]*$/;
 const SEVERITY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const LIMITS: Readonly<Record<keyof StartLink, number>> = { runbook: 100, title: 300, severity: 32, source: 2000 };
 const PARAMETERS = Object.keys(LIMITS) as (keyof StartLink)[];
-// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that can disguise text.
-// eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Reads the path and the (decoded) query of the link; throws a StartLinkError saying what is wrong. */
 export function parseStartLink(path: string, query: string): StartLink {
@@ -32,7 +30,7 @@ export function parseStartLink(path: string, query: string): StartLink {
     }
     const key = name as keyof StartLink;
     if (found[key] !== undefined) throw new StartLinkError(`The link gives "${key}" more than once.`);
-    if (HIDDEN.test(value)) throw new StartLinkError(`The link's "${key}" contains control or bidirectional characters.`);
+    if (hasHiddenCharacters(value)) throw new StartLinkError(`The link's "${key}" contains control or bidirectional characters.`);
     if (value.length > LIMITS[key]) throw new StartLinkError(`The link's "${key}" is longer than ${LIMITS[key]} characters.`);
     found[key] = value.trim();
   }

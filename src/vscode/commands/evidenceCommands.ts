@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { formatSize } from '../../core/incident/format';
+import { withHiddenShown } from '../../shared/hiddenCharacters';
 import type { EvidenceResult } from '../../service/types';
 import { droppedFiles } from '../droppedEvidence';
 import type { Firebreak } from '../firebreak';
@@ -46,10 +47,10 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
 
   const attachDropped = async (incidentId: string, uriList: string): Promise<EvidenceResult[]> => {
     const files = await droppedFiles(uriList);
-    const names = files.map((f) => f.fsPath).join('\n');
+    const names = files.map((f) => withHiddenShown(f.fsPath)).join('\n');
     const confirm = files.length === 1 ? 'Attach' : `Attach ${files.length} Files`;
     const answer = await vscode.window.showWarningMessage(
-      `Attach ${files.length === 1 ? `“${path.basename(files[0]!.fsPath)}”` : `${files.length} files`} as evidence to incident ${incidentId}?`,
+      `Attach ${files.length === 1 ? `“${withHiddenShown(path.basename(files[0]!.fsPath))}”` : `${files.length} files`} as evidence to incident ${incidentId}?`,
       { modal: true, detail: `Dropped onto the dashboard:\n${names}\n\nEach file is copied (never moved) and its SHA-256 recorded.` }, confirm);
     if (answer !== confirm) throw new CancelledError();
     const description = await describe(undefined);
@@ -90,3 +91,4 @@ function isAttachRequest(arg: unknown): arg is AttachRequest {
     && (record.uriList === undefined || typeof record.uriList === 'string')
     && (record.description === undefined || typeof record.description === 'string');
 }
+
