@@ -394,6 +394,8 @@ export class IncidentService implements IncidentServiceApi {
   /** `.gitattributes` for incident records, written and committed once per repository (PRODUCT.md §3). */
   private async ensureAttributes(incidentId: string): Promise<void> {
     const { root, recorder } = await this.place(incidentId);
+    // The merge drivers too (repository config, not committed), so plain `git pull` merges incident files before any sync.
+    if (this.options.mergeDriverCommand !== undefined) await installMergeDriver(await recorder.paths(), this.options.mergeDriverCommand, this.location.folder);
     if (!(await ensureGitAttributes(root, this.location.folder))) return;
     const content = await fs.promises.readFile(path.join(root, '.gitattributes'), 'utf8');
     await recorder.commitFiles({ '.gitattributes': content }, { incidentId, stage: 'setup', action: 'gitattributes' });

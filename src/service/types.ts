@@ -23,7 +23,7 @@ export interface IncidentServiceOptions {
   readonly warn?: (message: string) => void;
   /**
    * Shell command prefix that runs `firebreak merge-driver`, e.g. `'/usr/bin/node' '/opt/firebreak/dist/cli.js' merge-driver`;
-   * sync installs it so plain `git pull` merges events.jsonl too. Absent: not installed.
+   * start and sync install it so plain `git pull` merges incident files too. Absent: not installed.
    */
   readonly mergeDriverCommand?: string;
   /**

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseEventLog } from '../../../src/core/incident';
 import { IncidentFixture } from './incidentFixture';
@@ -31,17 +30,9 @@ describe('cli: two clones, one with a clock ten minutes slow', function () {
 
   it('after syncing, the slow clone stamps its change after what it has seen, so the change wins on both clones', async () => {
     const fx = new IncidentFixture();
-    const remote = `${fx.dir}-remote.git`;
-    const slow = new IncidentFixture({ init: false });
     try {
       const id = await fx.ok('start', 'tiny', '--title', 'Skew across clones');
-      execFileSync('git', ['clone', '-q', '--bare', fx.dir, remote]);
-      fx.git('remote', 'add', 'origin', remote);
-      fs.rmSync(slow.dir, { recursive: true, force: true });
-      execFileSync('git', ['clone', '-q', remote, slow.dir]);
-      slow.git('config', 'user.name', 'Sam Slow');
-      slow.git('config', 'user.email', 'sam@example.com');
-
+      const slow = fx.cloneThroughBareRemote('Sam Slow', 'sam@example.com');
       fx.now = new Date('2026-11-28T10:30:00.000Z');
       await fx.ok('severity', id, 'SEV1');
       await fx.ok('sync');
@@ -62,8 +53,6 @@ describe('cli: two clones, one with a clock ten minutes slow', function () {
       }
     } finally {
       fx.cleanup();
-      slow.cleanup();
-      fs.rmSync(remote, { recursive: true, force: true });
     }
   });
 });

@@ -35,6 +35,7 @@ export interface CliRun {
 export class IncidentFixture {
   readonly dir: string;
   now = new Date('2026-11-28T10:00:00.000Z');
+  private readonly extraDirs: string[] = [];
 
   constructor(options: { init?: boolean } = {}) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-cli-'));
@@ -86,7 +87,26 @@ export class IncidentFixture {
     return path.join(this.dir, ...parts);
   }
 
+  /**
+   * Makes a bare repository beside this one its `origin` and clones it for a second responder
+   * (its own identity and clock). `cleanup()` removes both.
+   */
+  cloneThroughBareRemote(name = 'Bob Responder', email = 'bob@example.com'): IncidentFixture {
+    const remote = `${this.dir}-remote.git`;
+    execFileSync('git', ['clone', '-q', '--bare', this.dir, remote]);
+    this.git('remote', 'add', 'origin', remote);
+    this.extraDirs.push(remote);
+    const clone = new IncidentFixture({ init: false });
+    fs.rmSync(clone.dir, { recursive: true, force: true });
+    execFileSync('git', ['clone', '-q', remote, clone.dir]);
+    clone.git('config', 'user.name', name);
+    clone.git('config', 'user.email', email);
+    clone.git('config', 'commit.gpgsign', 'false');
+    this.extraDirs.push(clone.dir);
+    return clone;
+  }
+
   cleanup(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    for (const dir of [this.dir, ...this.extraDirs]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

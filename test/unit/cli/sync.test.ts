@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseEventLog } from '../../../src/core/incident';
 import { main } from '../../../src/cli/main';
+import { IncidentFixture } from './incidentFixture';
 
 const projectRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -81,6 +82,17 @@ describe('cli: sync between two clones through a bare remote', function () {
     }
     assert.match(await firebreak(one, 'verify'), /no problem/);
     assert.match(await firebreak(two, 'verify'), /no problem/);
+  });
+
+  it('start installs the merge drivers, so plain git pull works before any sync', async () => {
+    const fresh = new IncidentFixture();
+    try {
+      await fresh.ok('start', 'tiny', '--title', 'No sync yet');
+      for (const driver of ['firebreak-events', 'firebreak-rendered']) assert.match(fresh.git('config', '--get', `merge.${driver}.driver`), /merge-driver %O %A %B %P$/m);
+      assert.match(fs.readFileSync(fresh.file('.git', 'info', 'attributes'), 'utf8'), /^incidents\/\*\*\/incident\.md merge=firebreak-rendered$/m);
+    } finally {
+      fresh.cleanup();
+    }
   });
 
   it('evidence attached in both clones at once keeps both items after the merge, with distinct ids, and verify passes', async () => {

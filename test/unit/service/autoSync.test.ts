@@ -1,14 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AutoSyncStatus } from '../../../src/git';
 import { IncidentService } from '../../../src/service/incidentService';
 import { IncidentFixture } from '../cli/incidentFixture';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 /** Polls `condition` every 50 ms until it holds; fails after `limitMs` (a bound on waiting, not a timing assertion). */
 async function eventually(condition: () => Promise<boolean>, what: string, limitMs = 30_000): Promise<void> {
@@ -63,28 +57,17 @@ describe('service: commit batching from .firebreak.yml', function () {
 describe('service: automatic sync between two clones through a bare remote', function () {
   this.timeout(120_000);
   let fx: IncidentFixture;
-  let remote: string;
   let two: string;
   const stops: (() => void)[] = [];
 
   beforeEach(() => {
     fx = new IncidentFixture();
-    remote = `${fx.dir}-remote.git`;
-    two = `${fx.dir}-two`;
-    git(path.dirname(fx.dir), 'clone', '-q', '--bare', fx.dir, remote);
-    fx.git('remote', 'add', 'origin', remote);
-    fx.git('fetch', '-q', 'origin');
-    fx.git('branch', '-q', `--set-upstream-to=origin/${fx.git('branch', '--show-current').trim()}`);
-    git(path.dirname(fx.dir), 'clone', '-q', remote, two);
-    git(two, 'config', 'user.name', 'Bob Responder');
-    git(two, 'config', 'user.email', 'bob@example.com');
+    two = fx.cloneThroughBareRemote().dir;
   });
 
   afterEach(() => {
     for (const stop of stops.splice(0)) stop();
     fx.cleanup();
-    fs.rmSync(remote, { recursive: true, force: true });
-    fs.rmSync(two, { recursive: true, force: true });
   });
 
   it('an action in one clone appears in the other without any manual command; onDidSync reports the last success', async () => {
@@ -118,7 +101,7 @@ describe('service: automatic sync between two clones through a bare remote', fun
     const success = auto.current.lastSuccessAt;
     assert.equal(auto.current.lastError, null);
     assert.notEqual(success, null);
-    fs.rmSync(remote, { recursive: true, force: true });
+    fs.rmSync(`${fx.dir}-remote.git`, { recursive: true, force: true });
     const statuses: AutoSyncStatus[] = [];
     auto.onDidSync((status) => statuses.push(status));
     await auto.syncNow();
