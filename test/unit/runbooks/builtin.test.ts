@@ -13,6 +13,8 @@ const RUNBOOK_IDS = [
   'phishing', 'malware-endpoint', 'ransomware', 'account-compromise', 'business-email-compromise',
   'leaked-secret', 'data-exfiltration', 'insider-threat', 'denial-of-service', 'generic',
 ];
+/** Steps with a run block, reviewed as safe and read-only (README "Runnable steps"). */
+const REVIEWED_COMMANDS: Readonly<Record<string, readonly string[]>> = { 'malware-endpoint': ['snapshot-linux-volatile'] };
 const RESPONSE_STAGES = CANONICAL_STAGES.filter((stage) => stage !== 'preparation');
 
 describe('built-in runbooks: the library', () => {
@@ -33,10 +35,10 @@ for (const id of RUNBOOK_IDS) {
       assert.deepEqual(findings, []);
     });
 
-    it('is native, named after its file, at version 1 with a default severity', () => {
+    it('is native, named after its file, with a positive integer version and a default severity', () => {
       assert.equal(runbook.format, 'native');
       assert.equal(runbook.id, id);
-      assert.equal(runbook.version, 1);
+      assert.ok(Number.isInteger(runbook.version) && runbook.version! >= 1, `version ${runbook.version}`);
       assert.ok(SEVERITIES.includes(runbook.severity ?? ''), `severity ${runbook.severity}`);
     });
 
@@ -101,8 +103,12 @@ for (const id of RUNBOOK_IDS) {
       }
     });
 
-    it('marks no code block as runnable automation (queries are examples)', () => {
-      assert.deepEqual(steps.filter((step) => step.command !== undefined).map((step) => step.id), []);
+    it('runs only its reviewed read-only commands (queries are examples, not automation)', () => {
+      assert.deepEqual(steps.filter((step) => step.command !== undefined).map((step) => step.id), REVIEWED_COMMANDS[id] ?? []);
+      for (const step of steps.filter((s) => s.command !== undefined)) {
+        // Nothing that writes, deletes, signals or reaches out: stderr to /dev/null is the one redirect.
+        assert.doesNotMatch(step.command!.code.replaceAll('2>/dev/null', ''), /[>]|\b(?:rm|mv|cp|dd|tee|kill|pkill|chmod|chown|curl|wget|shutdown|reboot|iptables)\b/, step.id);
+      }
     });
 
     it('maps every step to NIST CSF 2.0 and some steps to MITRE ATT&CK', () => {
