@@ -13,6 +13,7 @@ import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
 import { registerStartCommands } from './commands/startCommands';
 import type { StartPrompts } from './commands/startPrompts';
+import { BackgroundRecording } from './backgroundRecording';
 import { StoreDashboardController } from './dashboard/dashboardController';
 import { DashboardManager } from './dashboard/dashboardPanel';
 import { IncidentStore } from './incidentStore';
@@ -34,6 +35,8 @@ export interface FirebreakApi {
   openDashboards(): string[];
   /** The Incidents tree's top-level rows, as the view gets them. */
   incidentRows(): Promise<IncidentsNode[]>;
+  /** The automatic sync's last outcome (undefined until the incidents' branch has a remote). */
+  lastSync(): DashboardView['lastSync'];
   /** Git spawns refused so far in the extension host (Restricted Mode must attempt none). */
   gitSpawnsRefused(): Promise<number>;
   /** Delivers a message to an open dashboard as if its webview had posted it. */
@@ -73,7 +76,7 @@ export class Firebreak extends Disposable {
       void this.onIncidentsChanged();
     }));
     this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
-    this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store), context.extensionUri));
+    this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store, () => this.background?.lastSync), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
     this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
       (count) => void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0)));
@@ -84,6 +87,8 @@ export class Firebreak extends Disposable {
   }
 
   private storeListener: vscode.Disposable | undefined;
+  /** Automatic sync and missed-SLA recording, started with the first service in a trusted workspace. */
+  private background: BackgroundRecording | undefined;
 
   /** (Re)opens the store of the workspace's repository, read-only in Restricted Mode. */
   private openStore(): void {
@@ -95,6 +100,8 @@ export class Firebreak extends Disposable {
   }
 
   private closeStore(): void {
+    this.background?.dispose();
+    this.background = undefined;
     this.storeListener?.dispose();
     this.store?.dispose();
     this.store = undefined;
@@ -127,13 +134,26 @@ export class Firebreak extends Disposable {
 
   private async createService(root: string): Promise<IncidentServiceApi> {
     const service = await import('../service');
-    return service.createIncidentService({
+    const created = await service.createIncidentService({
       cwd: root,
       trusted: vscode.workspace.isTrusted,
       now: () => new Date(),
       builtinRunbooksDir: this.builtinRunbooksDir,
       notice: (message: string) => this.output.info(message),
     });
+    // Opening the service is the first git this window runs: background work starts only then.
+    if (vscode.workspace.isTrusted) this.startBackground(created);
+    return created;
+  }
+
+  private startBackground(service: IncidentServiceApi): void {
+    this.background?.dispose();
+    const background = new BackgroundRecording(service, (message) => this.output.warn(message));
+    background.onDidChangeSync((sync) => {
+      this.statusBar.updateSync(sync);
+      void this.dashboards.refresh();
+    });
+    this.background = background;
   }
 
   private toView(state: IncidentState): DashboardView {
@@ -159,6 +179,7 @@ export class Firebreak extends Disposable {
       checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
       openDashboards: () => this.dashboards.openIncidentIds,
       incidentRows: () => this.incidents.getChildren(),
+      lastSync: () => this.background?.lastSync,
       gitSpawnsRefused: async () => (await import('../service')).refusedGitSpawns(),
       dashboardMessage: (incidentId, raw) => this.dashboards.deliver(incidentId, raw),
       repositoryRoot: () => this.store?.root,

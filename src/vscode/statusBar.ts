@@ -3,6 +3,8 @@
 // notifications before and at an SLA miss, once each (remembered per window's workspace).
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
+import { elapsedMs, formatElapsed } from '../shared/elapsed';
+import type { SyncState } from './backgroundRecording';
 import { elapsedLabel } from './incidentsView';
 import type { IncidentEntry } from './incidentStore';
 import { Disposable } from './util/disposable';
@@ -19,8 +21,16 @@ export class IncidentStatusBar extends Disposable {
     this.register({ dispose: () => clearInterval(this.timer) });
   }
 
+  /** The last sync's outcome (undefined: nothing to sync with). */
+  private sync: SyncState | undefined;
+
   update(entries: readonly IncidentEntry[]): void {
     this.entries = entries;
+    this.render();
+  }
+
+  updateSync(sync: SyncState | undefined): void {
+    this.sync = sync;
     this.render();
   }
 
@@ -32,21 +42,25 @@ export class IncidentStatusBar extends Disposable {
       this.item.hide();
       return;
     }
-    const { incident, sla, lastSync } = entry.view;
+    const { incident, sla } = entry.view;
+    const lastSync = this.sync;
     const now = new Date();
     const warnMs = vscode.workspace.getConfiguration('firebreak').get<number>('sla.warnBeforeMinutes', 15) * 60_000;
     const missed = sla.filter((s) => s.state === 'missed');
     const close = sla.filter((s) => s.state === 'ok' && Date.parse(s.deadline) - now.getTime() <= warnMs);
     const syncFailing = lastSync !== undefined && !lastSync.ok;
     const more = active.length > 1 ? ` +${active.length - 1}` : '';
-    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.exercise ? 'DRILL ' : ''}${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsedLabel(incident.openedAt, now)}${more}`;
+    const syncText = lastSync ? ` · $(${lastSync.ok ? 'cloud' : 'sync-ignored'}) ${syncedAgo(lastSync, now)}` : '';
+    this.item.text = `$(${incident.exercise ? 'beaker' : 'flame'}) ${incident.exercise ? 'DRILL ' : ''}${incident.severity} ${truncate(incident.title, 32)} · ${incident.stageTitle} · ${elapsedLabel(incident.openedAt, now)}${more}${syncText}`;
     this.item.backgroundColor = missed.length > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground')
       : close.length > 0 || syncFailing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${escape(incident.title)}**${incident.exercise ? ' (exercise)' : ''}\n\n`);
     tooltip.appendMarkdown(`${incident.severity} · ${escape(incident.stageTitle)} · opened ${incident.openedAt}\n\n`);
     for (const s of sla) tooltip.appendMarkdown(`$(${s.state === 'missed' ? 'error' : s.state === 'met' ? 'pass' : 'clock'}) ${escape(s.label)}: ${s.deadline} (${s.state})\n\n`);
-    tooltip.appendMarkdown(lastSync ? `Last sync: ${lastSync.at}${lastSync.ok ? '' : ' — failing'}` : 'Not synced with a remote');
+    tooltip.appendMarkdown(!lastSync ? 'Not synced with a remote: incidents are recorded locally'
+      : lastSync.ok ? `Last successful sync: ${lastSync.at} (teammates see your actions)`
+        : `Sync is failing — last successful sync: ${lastSync.at}. Your actions are recorded locally and will be pushed when sync works again.`);
     this.item.tooltip = tooltip;
     this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
     this.item.accessibilityInformation = { label: `${incident.exercise ? 'Drill' : 'Active incident'} ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
@@ -72,6 +86,13 @@ export class IncidentStatusBar extends Disposable {
       });
     }
   }
+}
+
+/** "synced 3m ago" style text for the status bar: hours and minutes since the last successful sync. */
+function syncedAgo(sync: SyncState, now: Date): string {
+  const ms = elapsedMs(sync.at, undefined, now.getTime());
+  const label = ms === undefined ? '' : formatElapsed(ms, { seconds: false });
+  return sync.ok ? `synced ${label} ago` : `sync failing (last ok ${label} ago)`;
 }
 
 function truncate(text: string, max: number): string {

@@ -2,7 +2,9 @@
 // checkbox handler, see the commit, open the dashboard, record a field, and follow a change
 // made on disk by the CLI.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { cli, commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
@@ -93,5 +95,26 @@ describe('incidents: recording from VS Code', () => {
       const view = (await api.incidents()).find((i) => i.id === incidentId)?.view;
       return view?.timeline.some((t) => t.text.includes('Mail gateway blocked')) ? true : undefined;
     });
+  });
+
+  it('syncs on its own once the branch has a remote, and reports the last successful sync', async () => {
+    const api = await firebreak();
+    assert.equal(api.lastSync(), undefined, 'no remote yet: nothing to report');
+    const remote = fs.mkdtempSync(path.join(os.tmpdir(), 'fb-remote-'));
+    execFileSync('git', ['init', '-q', '--bare', remote]);
+    git('remote', 'add', 'origin', remote);
+    // A recorded action is pushed shortly after its commit (or by the next background fetch).
+    cli('note', incidentId, 'Pushed without anyone pressing Sync.');
+    await vscode.commands.executeCommand('firebreak.refresh');
+    const view = (await api.incidents()).find((i) => i.id === incidentId)!.view;
+    const step = view.stages.flatMap((stage) => stage.steps.map((s) => ({ stage, s }))).find((x) => x.s.state === 'open')!;
+    await api.checkboxChanged({ kind: 'step', incidentId, stageId: step.stage.id, stepId: step.s.id }, true);
+    const branch = git('symbolic-ref', '--short', 'HEAD').trim();
+    await waitFor('the commit on the remote', () => {
+      const pushed = execFileSync('git', ['for-each-ref', '--format=%(objectname)', `refs/heads/${branch}`], { cwd: remote, encoding: 'utf8' }).trim();
+      return pushed === git('rev-parse', 'HEAD').trim() ? true : undefined;
+    }, 40_000);
+    const sync = await waitFor('a successful sync reported', () => api.lastSync()?.ok === true ? api.lastSync() : undefined);
+    assert.ok(Date.parse(sync!.at) > Date.now() - 60_000);
   });
 });

@@ -41,7 +41,7 @@ export function intentToAction(intent: ActionIntent): ActionRequest | { command:
 }
 
 export class StoreDashboardController implements DashboardController {
-  constructor(private readonly store: () => IncidentStore | undefined) {}
+  constructor(private readonly store: () => IncidentStore | undefined, private readonly lastSync: () => DashboardView['lastSync'] = () => undefined) {}
 
   title(incidentId: string): string {
     return `Incident ${incidentId}`;
@@ -50,7 +50,8 @@ export class StoreDashboardController implements DashboardController {
   async buildView(incidentId: string): Promise<DashboardView> {
     const entry = await this.requireStore().get(incidentId);
     if (!entry) throw new UserFacingError(`Incident ${incidentId} was not found in this repository.`);
-    return { ...entry.view, canRecord: vscode.workspace.isTrusted };
+    const lastSync = this.lastSync();
+    return { ...entry.view, canRecord: vscode.workspace.isTrusted, ...(lastSync ? { lastSync } : {}) };
   }
 
   async handle(incidentId: string, intent: Intent): Promise<void> {

@@ -55,7 +55,7 @@ function syncItem(ctx: RenderContext): HTMLElement | null {
   if (!sync) return null;
   return sync.ok
     ? h('span', { class: 'meta-item' }, icon('cloud'), `Synced ${formatUtc(sync.at)}`)
-    : h('span', { class: 'meta-item sync-failing' }, icon('sync-ignored'), `Sync failing, last tried ${formatUtc(sync.at)}`);
+    : h('span', { class: 'meta-item sync-failing' }, icon('sync-ignored'), `Sync failing, last successful sync ${formatUtc(sync.at)}`);
 }
 
 function renderActions(ctx: RenderContext): HTMLElement {
