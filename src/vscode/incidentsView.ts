@@ -132,7 +132,7 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
       tooltip: checked ? 'Uncheck this step (recorded as a commit)' : 'Check this step (recorded as a commit)',
       accessibilityInformation: { label: `${checked ? 'Checked' : 'Not checked'}: ${step.text}` },
     };
-    const tags = [step.required ? 'required' : '', step.role ?? '', step.claimedBy ? `claimed by ${step.claimedBy}` : '',
+    const tags = [step.required ? 'required' : '', step.role ?? '', step.runnable ? 'command' : '', step.claimedBy ? `claimed by ${step.claimedBy}` : '',
       step.state !== 'open' && step.state !== 'checked' ? step.state : '', pending !== undefined ? 'saving…' : ''].filter(Boolean);
     item.description = tags.join(' · ');
     if (step.state !== 'open' && step.state !== 'checked') item.iconPath = new vscode.ThemeIcon(STEP_ICONS[step.state]);
@@ -141,7 +141,7 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     const who = step.by ? `\n\n${step.state} by ${step.by} at ${step.at}` : '';
     // Untrusted Markdown (no command links, no HTML): the runbook's detail is shown as written.
     const detail = step.detail ? `\n\n---\n\n${step.detail}` : '';
-    item.tooltip = new vscode.MarkdownString(`${escapeMd(step.text)}${step.required ? '\n\n*Required*' : ''}${step.role ? `\n\nRole: ${escapeMd(step.role)}` : ''}${step.reason ? `\n\nReason: ${escapeMd(step.reason)}` : ''}${who}${detail}`);
+    item.tooltip = new vscode.MarkdownString(`${escapeMd(step.text)}${step.required ? '\n\n*Required*' : ''}${step.role ? `\n\nRole: ${escapeMd(step.role)}` : ''}${step.reason ? `\n\nReason: ${escapeMd(step.reason)}` : ''}${step.lastRun ? `\n\nCommand: ${escapeMd(step.lastRun)}` : ''}${who}${detail}`);
     item.tooltip.isTrusted = false;
     item.tooltip.supportHtml = false;
     return item;

@@ -39,3 +39,15 @@ describe('command events', () => {
     assert.match(formatHandoffSummary(summary), /Command of look started by Ann at 2026-11-28T10:01:00.000Z: no end recorded/);
   });
 });
+
+describe('command runs in the dashboard view', () => {
+  it('marks a step with a run block runnable and names its last run', async () => {
+    const { toDashboardView } = await import('../../../src/core/views/dashboardView');
+    const view = (events: object[]) => toDashboardView(reduceIncident(parseEventLog(lines(...events)).events), { now: new Date('2026-11-28T11:00:00.000Z'), severities: ['SEV2'], canRecord: true });
+    const before = view([opened]).stages[0]!.steps[0]!;
+    assert.equal(before.runnable, true);
+    assert.equal(before.lastRun, undefined);
+    assert.equal(view([opened, started]).stages[0]!.steps[0]!.lastRun, 'started by Ann at 2026-11-28T10:01:00.000Z, no end recorded yet');
+    assert.equal(view([opened, started, finished]).stages[0]!.steps[0]!.lastRun, 'exit code 0 at 2026-11-28T10:01:02.000Z (run by Ann)');
+  });
+});
