@@ -87,6 +87,7 @@ export class Firebreak extends Disposable {
   }
 
   private storeListener: vscode.Disposable | undefined;
+  private severities: readonly string[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
   /** Automatic sync and missed-SLA recording, started with the first service in a trusted workspace. */
   private background: BackgroundRecording | undefined;
 
@@ -134,6 +135,9 @@ export class Firebreak extends Disposable {
 
   private async createService(root: string): Promise<IncidentServiceApi> {
     const service = await import('../service');
+    // The team's severity levels (`.firebreak.yml`) for the dashboard's severity control; files only.
+    const { loadConfig } = await import('../core/config');
+    this.severities = (await loadConfig(root)).config.severities;
     const created = await service.createIncidentService({
       cwd: root,
       trusted: vscode.workspace.isTrusted,
@@ -157,7 +161,7 @@ export class Firebreak extends Disposable {
   }
 
   private toView(state: IncidentState): DashboardView {
-    return toDashboardView(state, { now: new Date(), severities: ['SEV1', 'SEV2', 'SEV3', 'SEV4'], canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
+    return toDashboardView(state, { now: new Date(), severities: this.severities, canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
   }
 
   /** Markdown files under the repository's (or the folder's) `runbooks/` folder are runbooks. */
