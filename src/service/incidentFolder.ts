@@ -10,6 +10,7 @@ import { ServiceError } from './errors';
 
 export const EVENTS_FILE = 'events.jsonl';
 export const RECORD_FILE = 'incident.md';
+export const POSTMORTEM_FILE = 'postmortem.md';
 
 export interface LoadedIncident {
   readonly events: readonly IncidentEvent[];

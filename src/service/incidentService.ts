@@ -16,7 +16,7 @@ import { AlertError, mapAlert, type MappedAlert } from '../core/alert';
 import { matchesPattern } from '../core/config';
 import { copyWithHash, hashFile, inspectEvidenceSource } from './evidence';
 import { ServiceError, shown } from './errors';
-import { EVENTS_FILE, RECORD_FILE, loadIncident, renderIncidentFiles, type LoadCache } from './incidentFolder';
+import { EVENTS_FILE, POSTMORTEM_FILE, RECORD_FILE, loadIncident, renderIncidentFiles, type LoadCache } from './incidentFolder';
 import { incidentLocation, perIncidentIds, perIncidentIdsOnDisk, readIdentity, type IncidentLocation } from './repository';
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
@@ -24,9 +24,10 @@ import { loadRunbook } from './runbookSource';
 import { secretWarnings, StreamingSecretScanner, type SecretFinding } from './secrets';
 import type {
   ActionRequest, ActionResult, AutoSyncTiming, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
-  IncidentSummary, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
+  IncidentSummary, PostmortemResult, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
+import { mergePostmortem, renderPostmortem } from '../core/review';
 import { buildCommandEnded, buildCommandStarted } from '../core/run';
 import { planRun, samePlan } from './runPlan';
 import { commandProcessEnv, runShellCommand, type ShellRunResult } from './shellRunner';
@@ -309,6 +310,30 @@ export class IncidentService implements IncidentServiceApi {
     const built: BuiltAction[] = drafts.map((draft) => ({ draft, stage: isSafeName(state.stage) ? state.stage : 'incident', action: 'reconciled', warnings: [] }));
     const result = await this.record(incidentId, latestAt, built, [], actor, 'reconciled');
     return { incidentId, commit: result.commit, eventIds: result.eventIds };
+  }
+
+  async writePostmortem(incidentId: string): Promise<PostmortemResult> {
+    const { state } = await this.load(incidentId);
+    const folder = this.folderOf(incidentId);
+    const { root, recorder } = await this.place(incidentId);
+    const repoPath = `${folder}/${POSTMORTEM_FILE}`;
+    const file = path.join(root, folder, POSTMORTEM_FILE);
+    const existing = await readRegularFile(file);
+    const merged = mergePostmortem(existing, renderPostmortem(state));
+    const done = { incidentId, file, path: repoPath, keptEdited: merged.keptEdited };
+    if (merged.text === existing) return { ...done, commit: null, upToDate: true, warnings: [] };
+    await this.recoverOnce(root, recorder);
+    // A file of its own: no event, and no re-render (hand edits of incident.md stay for reconcile).
+    const result = await recorder.record({
+      incidentDir: folder,
+      appendEvents: [],
+      render: () => ({}),
+      addFiles: [{ path: POSTMORTEM_FILE, bytes: merged.text }],
+      subject: { incidentId, stage: 'post-incident', action: existing === undefined ? 'postmortem.generated' : 'postmortem.regenerated' },
+      trailers: { events: [] },
+    });
+    const warnings = result.commit === null && !result.batched ? [`written but not committed yet (${result.problem ?? 'git failed'})`] : [];
+    return { ...done, commit: result.commit, upToDate: false, warnings };
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {

@@ -182,6 +182,20 @@ export interface ReconcileResult {
   readonly eventIds: readonly string[];
 }
 
+/** The post-incident review written to the incident folder (`firebreak report`, "Generate Post-Incident Review"). */
+export interface PostmortemResult {
+  readonly incidentId: string;
+  /** Absolute path of postmortem.md. */
+  readonly file: string;
+  /** postmortem.md relative to its worktree root, with `/` separators. */
+  readonly path: string;
+  /** Null when nothing changed (`upToDate`) or Git could not commit yet (`warnings` says why). */
+  readonly commit: string | null;
+  readonly upToDate: boolean;
+  /** Generated sections people edited, kept as they wrote them. */
+  readonly keptEdited: readonly string[];
+  readonly warnings: readonly string[];
+}
 
 /** A short view of an incident for lists (`status` without an id). Built from events only. */
 export interface IncidentSummary {
@@ -223,6 +237,11 @@ export interface IncidentServiceApi {
   status(incidentId: string): Promise<IncidentStatus>;
   /** Turns hand edits of incident.md into events, in one commit. */
   reconcile(incidentId: string): Promise<ReconcileResult>;
+  /**
+   * Writes postmortem.md in the incident folder from its events, keeping what people wrote, in one
+   * commit touching only that file (no event, incident.md untouched). Nothing when already up to date.
+   */
+  writePostmortem(incidentId: string): Promise<PostmortemResult>;
   /**
    * Records one `sla.missed` per deadline (stage SLA at the current severity, or a step's own
    * deadline) missed at `now` (default: the service's clock) and not recorded yet, in one commit per

@@ -1,19 +1,13 @@
 // `firebreak report`: the post-incident review of one incident, written to its postmortem.md in
 // one commit (regeneration keeps what people wrote), or metrics across incidents with --all.
 // Reads events only (the opening snapshot), never a runbook.
-import fs from 'node:fs';
-import path from 'node:path';
-import { Recorder, resolveIncidentsLocation } from '../../git';
-import { drillFindings, incidentMetrics, mergePostmortem, postmortemModel, renderPostmortem, TIME_METRICS, type GroupMetrics, type KindMetrics, type MetricsReport } from '../../core/review';
+import { drillFindings, incidentMetrics, postmortemModel, TIME_METRICS, type GroupMetrics, type KindMetrics, type MetricsReport } from '../../core/review';
 import { formatDuration } from '../../core/incident/format';
 import type { IncidentService } from '../../service/incidentService';
-import { incidentLocation } from '../../service/repository';
 import { parseCommandArgs } from '../args';
 import { ExitCode, UsageError, type CliCommand, type CliContext } from '../context';
 import { openService } from '../openService';
 import { incidentArg } from './incidentAction';
-
-export const POSTMORTEM_FILE = 'postmortem.md';
 
 export const report: CliCommand = {
   name: 'report',
@@ -45,49 +39,17 @@ async function oneIncident(context: CliContext, service: IncidentService, id: st
     context.stdout(`${JSON.stringify(state.exercise ? { ...model, drill: drillFindings(state, model) } : model)}\n`);
     return ExitCode.ok;
   }
-  const { root, folder } = await incidentPlace(service, id);
-  const target = path.join(root, folder, POSTMORTEM_FILE);
-  const existing = readExisting(target);
-  const merged = mergePostmortem(existing, renderPostmortem(state));
-  for (const name of merged.keptEdited) {
-    context.stderr(`warning: kept the hand-edited section "${name}" of ${POSTMORTEM_FILE}; delete that section (markers included) to regenerate it\n`);
+  const written = await service.writePostmortem(id);
+  for (const name of written.keptEdited) {
+    context.stderr(`warning: kept the hand-edited section "${name}" of postmortem.md; delete that section (markers included) to regenerate it\n`);
   }
-  if (merged.text === existing) {
-    context.stdout(`${folder}/${POSTMORTEM_FILE} is up to date\n`);
+  for (const warning of written.warnings) context.stderr(`warning: ${warning}\n`);
+  if (written.upToDate) {
+    context.stdout(`${written.path} is up to date\n`);
     return ExitCode.ok;
   }
-  // The service records events only; postmortem.md is a file of its own, committed alone through
-  // the same recorder (queue, lock, durable write, one commit), with no event and no re-render.
-  const recorder = new Recorder({ root, retryPendingMs: 0 });
-  const result = await recorder.record({
-    incidentDir: folder,
-    appendEvents: [],
-    render: () => ({}),
-    addFiles: [{ path: POSTMORTEM_FILE, bytes: merged.text }],
-    subject: { incidentId: id, stage: 'post-incident', action: existing === undefined ? 'postmortem.generated' : 'postmortem.regenerated' },
-    trailers: { events: [] },
-  });
-  if (result.commit === null) context.stderr(`warning: written but not committed yet (${result.problem ?? 'git failed'})\n`);
-  context.stdout(`${id}: post-incident: ${folder}/${POSTMORTEM_FILE}${result.commit ? ` (${result.commit.slice(0, 7)})` : ''}\n`);
+  context.stdout(`${id}: post-incident: ${written.path}${written.commit ? ` (${written.commit.slice(0, 7)})` : ''}\n`);
   return ExitCode.ok;
-}
-
-/** Where the incident's folder is, as the service places it (its own worktree in per-incident mode). */
-async function incidentPlace(service: IncidentService, id: string): Promise<{ root: string; folder: string }> {
-  const location = await incidentLocation(service.root);
-  const mode = location.config.branch;
-  const root = mode.kind === 'per-incident' ? (await resolveIncidentsLocation(service.root, mode, location.folder, id, location.config.remote)).root : location.root;
-  return { root, folder: `${location.folder}/${id}` };
-}
-
-function readExisting(file: string): string | undefined {
-  try {
-    if (!fs.lstatSync(file).isFile()) throw new Error(`${POSTMORTEM_FILE} is not a regular file`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return fs.readFileSync(file, 'utf8');
 }
 
 async function allIncidents(context: CliContext, service: IncidentService, since: string | undefined, json: boolean): Promise<number> {

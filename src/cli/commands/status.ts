@@ -1,20 +1,28 @@
 // `firebreak status`: incidents at a glance, or one incident's stages and steps. Reads events only
 // (the opening snapshot), never a runbook.
 import { parseCommandArgs } from '../args';
-import { ExitCode, type CliCommand, type CliContext } from '../context';
+import { ExitCode, UsageError, type CliCommand, type CliContext } from '../context';
 import { openService } from '../openService';
 import { incidentArg, recordMissedDeadlines } from './incidentAction';
 import type { IncidentStatus } from '../../core/incident';
+import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../core/review';
 import type { IncidentSummary } from '../../service/types';
 
 export const status: CliCommand = {
   name: 'status',
   summary: 'list incidents, or show one (stages, steps, SLA)',
-  usage: 'firebreak status [<incident>] [--json]',
+  usage: 'firebreak status [<incident>] [--json] | firebreak status <incident> --update tactical|executive',
   async run(context) {
-    const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean' }, max: 1 });
+    const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean', update: 'string' }, max: 1 });
+    const update = values.update === undefined ? undefined : updateKind(values.update);
+    if (update !== undefined && (positionals.length === 0 || values.json)) throw new UsageError('--update needs one incident id, and no --json');
     const service = await openService(context);
     const incidentId = positionals.length > 0 ? incidentArg(positionals[0]!) : undefined;
+    if (update !== undefined) {
+      // A draft for stakeholders in Markdown (to paste); records nothing.
+      context.stdout(statusUpdate(await service.state(incidentId!), update, context.now()));
+      return ExitCode.ok;
+    }
     await recordMissedDeadlines(context, service, incidentId);
     if (incidentId === undefined) {
       const list = await service.list();
@@ -27,6 +35,12 @@ export const status: CliCommand = {
     return ExitCode.ok;
   },
 };
+
+function updateKind(text: string): StatusUpdateKind {
+  const kind = STATUS_UPDATE_KINDS.find((k) => k === text);
+  if (kind === undefined) throw new UsageError(`--update is ${STATUS_UPDATE_KINDS.join(' or ')}, not ${JSON.stringify(text.slice(0, 40))}`);
+  return kind;
+}
 
 function formatList(list: readonly IncidentSummary[]): string {
   if (list.length === 0) return 'no incident\n';

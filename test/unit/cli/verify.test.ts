@@ -104,10 +104,10 @@ describe('cli: verify', function () {
     assert.equal(result.out.includes("\u001b"), false);
   });
 
-  it('rejects --complete for now, an unsafe base and an unknown base', async () => {
-    const complete = await fx.run('verify', '--complete');
+  it('rejects --complete with --base, an unsafe base and an unknown base', async () => {
+    const complete = await fx.run('verify', '--complete', '--base', 'main');
     assert.equal(complete.code, 2);
-    assert.match(complete.err, /--complete is not available yet/);
+    assert.match(complete.err, /does not go with --base/);
     assert.equal((await fx.run('verify', '--base', '--upload-pack=x')).code, 2);
     const unknown = await fx.run('verify', '--base', 'no-such-branch');
     assert.equal(unknown.code, 1);
