@@ -39,6 +39,7 @@ export class ReadOnlyIncidentService implements IncidentServiceApi {
   planRun(): never { throw new ServiceError(READ_ONLY); }
   runStep(): never { throw new ServiceError(READ_ONLY); }
   reconcile(): never { throw new ServiceError(READ_ONLY); }
+  writePostmortem(): never { throw new ServiceError(READ_ONLY); }
   recordMissedSlas(): never { throw new ServiceError(READ_ONLY); }
   sync(): never { throw new ServiceError(READ_ONLY); }
   pullRequest(): never { throw new ServiceError(READ_ONLY); }
