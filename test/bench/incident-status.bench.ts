@@ -8,6 +8,7 @@ import path from 'node:path';
 import { incidentStatus, parseEventLog, reduceIncident, serializeEvent } from '../../src/core/incident';
 import { BOB, Scenario } from '../unit/incident/fixtures';
 import { alternate, report, round } from './stats';
+import { readAndParse } from './support/incidentLogs';
 
 /** One incident's log: the opening snapshot and about 30 typical actions. */
 function incidentLog(seed: number): string {
@@ -53,14 +54,6 @@ function status(files: readonly string[]): number {
   return open;
 }
 
-function floor(files: readonly string[]): number {
-  let count = 0;
-  for (const file of files) {
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line) count += (JSON.parse(line) as { v: number }).v;
-  }
-  return count;
-}
-
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'firebreak-status-bench-'));
   try {
@@ -70,10 +63,10 @@ async function main(): Promise<void> {
     const large = writeIncidents(path.join(root, 'large'), 1000, templates);
     // Warm up the JIT and the page cache.
     status(small);
-    floor(small);
+    readAndParse(small);
     status(large);
-    const s100 = await alternate(41, () => status(small), () => floor(small));
-    const s1000 = await alternate(11, () => status(large), () => floor(large));
+    const s100 = await alternate(41, () => status(small), () => readAndParse(small));
+    const s1000 = await alternate(11, () => status(large), () => readAndParse(large));
     const growth = round(s1000.subjectMs / s100.subjectMs, 2);
     console.log(`events per incident: ${eventsPerIncident}`);
     console.log(`100 incidents:   status ${s100.subjectMs} ms, floor (read + JSON.parse) ${s100.floorMs} ms, ratio ${s100.ratio}`);
