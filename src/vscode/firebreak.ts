@@ -11,6 +11,7 @@ import { CancelledError } from './commands/pickers';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
+import { registerReviewCommands } from './commands/reviewCommands';
 import { registerStartCommands } from './commands/startCommands';
 import type { StartPrompts } from './commands/startPrompts';
 import { BackgroundRecording } from './backgroundRecording';
@@ -237,6 +238,7 @@ export class Firebreak extends Disposable {
     for (const disposable of registerRepositoryCommands(this)) this.register(disposable);
     for (const disposable of registerEvidenceCommands(this)) this.register(disposable);
     for (const disposable of registerRunbookCommands(this, this.diagnostics)) this.register(disposable);
+    for (const disposable of registerReviewCommands(this)) this.register(disposable);
     register('firebreak.openDashboard', (arg) => this.run(async () => {
       const { pickIncident } = await import('./commands/pickers');
       const incidentId = await pickIncident(this.incidents, arg, false);

@@ -1,0 +1,54 @@
+// Post-incident commands (issue 7): "Generate Post-Incident Review" writes postmortem.md through
+// the service (one commit) and opens it; "Copy Stakeholder Update" puts a Markdown draft on the clipboard.
+import * as vscode from 'vscode';
+import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../core/review';
+import type { PostmortemResult } from '../../service/types';
+import type { Firebreak } from '../firebreak';
+import { requireTrust, UserFacingError } from '../trust';
+import { pickIncident, pickOne } from './pickers';
+
+/** What the tests and other extensions may pass instead of picking (the tree passes its node). */
+interface ReviewRequest {
+  readonly incidentId: string;
+  readonly kind?: StatusUpdateKind;
+}
+
+export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[] {
+  const service = async () => {
+    const store = firebreak.incidentStore();
+    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    return { store, service: await store.service() };
+  };
+  const incidentOf = async (arg: unknown) => (isReviewRequest(arg) ? arg.incidentId : pickIncident(firebreak.incidents, arg, false));
+
+  return [
+    vscode.commands.registerCommand('firebreak.generateReview', (arg: unknown) => firebreak.run(async (): Promise<PostmortemResult> => {
+      requireTrust();
+      const incidentId = await incidentOf(arg);
+      const { store, service: s } = await service();
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Firebreak: writing the post-incident review of ${incidentId}…` },
+        () => s.writePostmortem(incidentId));
+      store.invalidate();
+      for (const name of result.keptEdited) void vscode.window.showWarningMessage(`Firebreak: kept your edits of the section “${name}”; delete it (markers included) to regenerate it.`);
+      for (const warning of result.warnings) void vscode.window.showWarningMessage(`Firebreak: ${warning}`);
+      await vscode.window.showTextDocument(vscode.Uri.file(result.file), { preview: false });
+      return result;
+    })),
+    vscode.commands.registerCommand('firebreak.copyStakeholderUpdate', (arg: unknown) => firebreak.run(async (): Promise<string> => {
+      const incidentId = await incidentOf(arg);
+      const kind = isReviewRequest(arg) && arg.kind ? arg.kind : await pickOne('Which update?', STATUS_UPDATE_KINDS);
+      const text = statusUpdate(await (await service()).service.state(incidentId), kind, new Date());
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`Firebreak: ${kind} update for ${incidentId} copied as Markdown.`);
+      return text;
+    })),
+  ];
+}
+
+function isReviewRequest(arg: unknown): arg is ReviewRequest {
+  if (typeof arg !== 'object' || arg === null) return false;
+  const record = arg as Record<string, unknown>;
+  return typeof record.incidentId === 'string' && (record.kind === undefined || STATUS_UPDATE_KINDS.includes(record.kind as StatusUpdateKind))
+    && Object.keys(record).every((key) => key === 'incidentId' || key === 'kind');
+}
