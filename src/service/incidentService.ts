@@ -20,11 +20,11 @@ import { EVENTS_FILE, POSTMORTEM_FILE, RECORD_FILE, loadIncident, renderIncident
 import { incidentLocation, perIncidentIds, perIncidentIdsOnDisk, readIdentity, type IncidentLocation } from './repository';
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
-import { loadRunbook } from './runbookSource';
+import { libraryFileOf, loadRunbook } from './runbookSource';
 import { secretWarnings, StreamingSecretScanner, type SecretFinding } from './secrets';
 import type {
   ActionRequest, ActionResult, AutoSyncTiming, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
-  IncidentSummary, PostmortemResult, ReconcileResult, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
+  IncidentSummary, PostmortemResult, ReconcileResult, RunbookDrift, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
 import { mergePostmortem, renderPostmortem } from '../core/review';
@@ -334,6 +334,15 @@ export class IncidentService implements IncidentServiceApi {
     });
     const warnings = result.commit === null && !result.batched ? [`written but not committed yet (${result.problem ?? 'git failed'})`] : [];
     return { ...done, commit: result.commit, upToDate: false, warnings };
+  }
+
+  async runbookDrift(incidentId: string): Promise<RunbookDrift> {
+    const { state } = await this.load(incidentId);
+    const opening = state.runbooks[0];
+    if (opening === undefined) throw new ServiceError(`incident ${incidentId} has no runbook`);
+    const copy = path.join((await this.place(incidentId)).root, this.folderOf(incidentId), opening.file);
+    const library = libraryFileOf(opening.path, { root: this.root, ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}) });
+    return { incidentId, runbook: opening.id, recordedPath: opening.path, copy, ...(library !== undefined ? { library } : {}) };
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {

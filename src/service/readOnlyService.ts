@@ -29,6 +29,7 @@ export class ReadOnlyIncidentService implements IncidentServiceApi {
   list() { return this.inner.list(); }
   state(incidentId: string) { return this.inner.state(incidentId); }
   status(incidentId: string) { return this.inner.status(incidentId); }
+  runbookDrift(incidentId: string) { return this.inner.runbookDrift(incidentId); }
   /** Files only; a `base` needs git and is refused. */
   verify(request: VerifyRequest) { return this.inner.verify(request); }
 

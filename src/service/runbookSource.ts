@@ -56,6 +56,17 @@ function recordedPathOf(file: string, folders: RunbookFolders): string {
   return path.basename(file);
 }
 
+/**
+ * Where the library file a recorded path names is now (`builtin/<file>` in the built-in library,
+ * else relative to the repository root); undefined when it is gone or the path leaves both.
+ */
+export function libraryFileOf(recordedPath: string, folders: { readonly root: string; readonly builtinDir?: string }): string | undefined {
+  const builtin = recordedPath.startsWith('builtin/') && folders.builtinDir !== undefined;
+  const dir = builtin ? folders.builtinDir! : folders.root;
+  const file = path.resolve(dir, builtin ? recordedPath.slice('builtin/'.length) : recordedPath);
+  return isInside(dir, file) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
+}
+
 function isInside(dir: string, file: string): boolean {
   const relative = path.relative(dir, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);

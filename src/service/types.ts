@@ -182,6 +182,18 @@ export interface ReconcileResult {
   readonly eventIds: readonly string[];
 }
 
+/** The incident's copy of its opening runbook and the library file it came from, as they are now. */
+export interface RunbookDrift {
+  readonly incidentId: string;
+  readonly runbook: string;
+  /** The path recorded when it joined (repository-relative or `builtin/<file>`). */
+  readonly recordedPath: string;
+  /** Absolute path of the incident's runbook.md. */
+  readonly copy: string;
+  /** Absolute path of the library file; absent when it is no longer there. */
+  readonly library?: string;
+}
+
 /** The post-incident review written to the incident folder (`firebreak report`, "Generate Post-Incident Review"). */
 export interface PostmortemResult {
   readonly incidentId: string;
@@ -242,6 +254,8 @@ export interface IncidentServiceApi {
    * commit touching only that file (no event, incident.md untouched). Nothing when already up to date.
    */
   writePostmortem(incidentId: string): Promise<PostmortemResult>;
+  /** Where the incident's runbook copy and its library file are (reads files only). */
+  runbookDrift(incidentId: string): Promise<RunbookDrift>;
   /**
    * Records one `sla.missed` per deadline (stage SLA at the current severity, or a step's own
    * deadline) missed at `now` (default: the service's clock) and not recorded yet, in one commit per

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { PostmortemResult } from '../../src/service/types';
+import type { PostmortemResult, RunbookDrift } from '../../src/service/types';
 import { commitCount, firebreak, git, waitFor } from './support/firebreak';
 
 describe('review: post-incident commands', () => {
@@ -34,5 +34,16 @@ describe('review: post-incident commands', () => {
     const text = await vscode.commands.executeCommand<string>('firebreak.copyStakeholderUpdate', { incidentId, kind: 'executive' });
     assert.match(text, new RegExp(`^## Executive update: Review from the editor \\(${incidentId}\\)`));
     assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+
+  it('Compare Runbook with Library opens the diff editor: the incident copy against the library file', async () => {
+    const drift = await vscode.commands.executeCommand<RunbookDrift>('firebreak.compareRunbookWithLibrary', { incidentId });
+    assert.ok(drift.library, 'the built-in phishing runbook is found');
+    const tab = await waitFor('the diff editor', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    });
+    assert.equal(tab.original.fsPath, vscode.Uri.file(drift.copy).fsPath);
+    assert.equal(tab.modified.fsPath, vscode.Uri.file(drift.library!).fsPath);
   });
 });

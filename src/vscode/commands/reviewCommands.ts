@@ -1,5 +1,6 @@
 // Post-incident commands (issue 7): "Generate Post-Incident Review" writes postmortem.md through
-// the service (one commit) and opens it; "Copy Stakeholder Update" puts a Markdown draft on the clipboard.
+// the service (one commit) and opens it; "Copy Stakeholder Update" puts a Markdown draft on the clipboard;
+// "Compare Runbook with Library" opens the diff editor: the incident's runbook.md against the library file now.
 import * as vscode from 'vscode';
 import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../core/review';
 import type { PostmortemResult } from '../../service/types';
@@ -34,6 +35,14 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       for (const warning of result.warnings) void vscode.window.showWarningMessage(`Firebreak: ${warning}`);
       await vscode.window.showTextDocument(vscode.Uri.file(result.file), { preview: false });
       return result;
+    })),
+    vscode.commands.registerCommand('firebreak.compareRunbookWithLibrary', (arg: unknown) => firebreak.run(async () => {
+      const incidentId = await incidentOf(arg);
+      const drift = await (await service()).service.runbookDrift(incidentId);
+      if (drift.library === undefined) throw new UserFacingError(`The library runbook ${drift.recordedPath} is no longer there to compare with.`);
+      const title = `${drift.runbook}: incident ${incidentId} ↔ library now`;
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(drift.copy), vscode.Uri.file(drift.library), title);
+      return drift;
     })),
     vscode.commands.registerCommand('firebreak.copyStakeholderUpdate', (arg: unknown) => firebreak.run(async (): Promise<string> => {
       const incidentId = await incidentOf(arg);
