@@ -66,6 +66,8 @@ export class Firebreak extends Disposable {
   private readonly statusBar: IncidentStatusBar;
   private readonly runbooks: RunbooksView;
   private readonly diagnostics: RunbookDiagnostics;
+  /** The repository's runbook folders (`.firebreak.yml`), as the Runbooks view last read them; `runbooks` until then. */
+  private runbookFolders: readonly string[] = ['runbooks'];
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
@@ -80,7 +82,10 @@ export class Firebreak extends Disposable {
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store, () => this.background?.lastSync), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
     this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
-      (count) => void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0)));
+      (count, folders) => {
+        this.runbookFolders = folders;
+        void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0);
+      }));
     this.diagnostics = this.register(new RunbookDiagnostics((uri) => this.isRunbook(uri)));
     this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
     this.registerCommands();
@@ -165,12 +170,12 @@ export class Firebreak extends Disposable {
     return toDashboardView(state, { now: new Date(), severities: this.severities, canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
   }
 
-  /** Markdown files under the repository's (or the folder's) `runbooks/` folder are runbooks. */
+  /** Markdown files under the repository's (or the folder's) runbook folders are runbooks. */
   private isRunbook(uri: vscode.Uri): boolean {
     const root = this.store?.root ?? this.workspaceRoot;
-    if (!root || uri.scheme !== 'file') return false;
-    const relative = path.relative(root, uri.fsPath).split(path.sep);
-    return relative[0] === 'runbooks' && uri.fsPath.endsWith('.md');
+    if (!root || uri.scheme !== 'file' || !uri.fsPath.endsWith('.md')) return false;
+    const relative = path.relative(root, uri.fsPath).split(path.sep).join('/');
+    return this.runbookFolders.some((folder) => relative.startsWith(`${folder}/`));
   }
 
   incidentStore(): IncidentStore | undefined {

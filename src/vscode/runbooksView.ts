@@ -25,7 +25,7 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   /** Watchers of the configured runbook folders (and `.firebreak.yml`), made again when the folders change. */
   private watchers: { folders: string; disposables: vscode.Disposable[] } | undefined;
 
-  constructor(private readonly root: () => string | undefined, private readonly builtinDir: string, private readonly onCount: (count: number) => void) {
+  constructor(private readonly root: () => string | undefined, private readonly builtinDir: string, private readonly onLoad: (count: number, folders: readonly string[]) => void) {
     super();
     this.register(vscode.window.createTreeView('firebreak.runbooks', { treeDataProvider: this, showCollapseAll: true }));
     this.register({ dispose: () => this.watchers?.disposables.forEach((d) => d.dispose()) });
@@ -85,7 +85,7 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   private async load(): Promise<RunbookNode[]> {
     const { runbooks, folders } = await listRunbooks(this.root(), this.builtinDir);
     this.watch(folders);
-    this.onCount(runbooks.length);
+    this.onLoad(runbooks.length, folders);
     const { parseRunbook } = await import('../core/runbook/parse');
     const fs = await import('node:fs');
     return runbooks.map((r, index) => {

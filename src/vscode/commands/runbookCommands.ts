@@ -7,6 +7,7 @@ import type { Firebreak } from '../firebreak';
 import type { RunbookDiagnostics } from '../runbookDiagnostics';
 import { UserFacingError } from '../trust';
 import { askText } from './pickers';
+import { listRunbooks } from './startCommands';
 
 export function newRunbookTemplate(id: string, title: string): string {
   return `---
@@ -70,7 +71,10 @@ export function registerRunbookCommands(firebreak: Firebreak, diagnostics: Runbo
       return file;
     })),
     vscode.commands.registerCommand('firebreak.validateRunbooks', () => firebreak.run(async () => {
-      const files = await vscode.workspace.findFiles('runbooks/**/*.md', '**/node_modules/**', 10_000);
+      const root = firebreak.incidentStore()?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      if (!root) throw new UserFacingError('Open a folder first.');
+      // The repository's runbooks as .firebreak.yml configures them (the built-in ones are checked by their own tests).
+      const files = (await listRunbooks(root, firebreak.builtinRunbooksDir)).runbooks.filter((r) => !r.builtin).map((r) => vscode.Uri.file(r.file));
       let errors = 0;
       let warnings = 0;
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: validating runbooks…', cancellable: true }, async (progress, token) => {
