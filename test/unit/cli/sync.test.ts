@@ -133,6 +133,29 @@ describe('cli: sync between two clones through a bare remote', function () {
     assert.match(await firebreak(one, 'verify'), /no problem/);
   });
 
+  it('100 different actions in each clone, then plain git pull and push both ways: every event once, byte-identical, verify passes', async () => {
+    await firebreak(one, 'sync');
+    await firebreak(two, 'sync');
+    for (let i = 0; i < 100; i++) {
+      await firebreak(one, 'note', id, `one-${i}`);
+      await firebreak(two, 'note', id, `two-${i}`);
+    }
+    git(one, 'push', '-q', 'origin', 'HEAD');
+    git(two, '-c', 'pull.rebase=false', 'pull', '-q', '--no-edit');
+    git(two, 'push', '-q', 'origin', 'HEAD');
+    git(one, '-c', 'pull.rebase=false', 'pull', '-q', '--no-edit');
+    const notes = events(one).filter((e) => e.type === 'note.added');
+    assert.equal(notes.length, 200);
+    assert.equal(new Set(events(one).map((e) => e.id)).size, events(one).length);
+    for (const file of ['events.jsonl', 'incident.md']) {
+      assert.equal(fs.readFileSync(path.join(one, 'incidents', id, file), 'utf8'), fs.readFileSync(path.join(two, 'incidents', id, file), 'utf8'), file);
+    }
+    for (const clone of [one, two]) {
+      assert.equal(git(clone, 'status', '--porcelain'), '');
+      assert.match(await firebreak(clone, 'verify'), /no problem/);
+    }
+  });
+
   it('plain git pull leaves an unreconciled hand edit of incident.md as a conflict instead of dropping it', async () => {
     await firebreak(one, 'sync');
     await firebreak(two, 'sync');
