@@ -150,6 +150,11 @@ export class Firebreak extends Disposable {
       now: () => new Date(),
       builtinRunbooksDir: this.builtinRunbooksDir,
       notice: (message: string) => this.output.info(message),
+      // Secrets found in typed text or command output: told before the commit (PRODUCT.md §3).
+      warn: (message: string) => {
+        this.output.warn(message);
+        void vscode.window.showWarningMessage(`Firebreak: ${message}`);
+      },
     });
     // Opening the service is the first git this window runs: background work starts only then.
     if (vscode.workspace.isTrusted) this.startBackground(created);
