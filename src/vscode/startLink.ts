@@ -6,7 +6,7 @@ import type { StartResult } from '../service/types';
 import { parseStartLink, StartLinkError } from '../shared/startLink';
 import { listRunbooks } from './commands/startCommands';
 import { CancelledError } from './commands/pickers';
-import { nativeStartPrompts, SEVERITY_LEVELS, type StartPrompts } from './commands/startPrompts';
+import { nativeStartPrompts, severityLevels, type StartPrompts } from './commands/startPrompts';
 import type { Firebreak } from './firebreak';
 import { requireTrust, UserFacingError } from './trust';
 
@@ -24,11 +24,12 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
   if (!store) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
   const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).runbooks.find((r) => r.id === link.runbook);
   if (!runbook) throw new UserFacingError(`Refused a start link: no runbook with id “${link.runbook}” in this repository or the built-in library.`);
-  if (link.severity !== undefined && !(SEVERITY_LEVELS as readonly string[]).includes(link.severity)) {
-    throw new UserFacingError(`Refused a start link: severity “${link.severity}” is not one of ${SEVERITY_LEVELS.join(', ')}.`);
+  const levels = await severityLevels(store.root);
+  if (link.severity !== undefined && !levels.includes(link.severity)) {
+    throw new UserFacingError(`Refused a start link: severity “${link.severity}” is not one of ${levels.join(', ')}.`);
   }
   const title = await ask.title(link.title);
-  const severity = await ask.severity(SEVERITY_LEVELS, link.severity ?? runbook.severity, link.severity ? 'from the link' : 'runbook default');
+  const severity = await ask.severity(levels, link.severity ?? runbook.severity, link.severity ? 'from the link' : 'runbook default');
   const exercise = await ask.exercise();
   const summary = { runbookTitle: runbook.title, runbookId: runbook.id, title, severity, exercise, ...(link.source ? { source: link.source } : {}) };
   if (!(await ask.confirm(summary))) throw new CancelledError();

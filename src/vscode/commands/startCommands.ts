@@ -6,7 +6,7 @@ import type { StartRequest } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
 import { CancelledError } from './pickers';
-import { nativeStartPrompts, SEVERITY_LEVELS } from './startPrompts';
+import { nativeStartPrompts, severityLevels } from './startPrompts';
 
 interface RunbookChoice {
   readonly id: string;
@@ -42,7 +42,7 @@ export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[]
     }
     const runbook = await chooseRunbook(runbookArg, store.root, firebreak.builtinRunbooksDir);
     const title = await nativeStartPrompts.title();
-    const severity = await nativeStartPrompts.severity(SEVERITY_LEVELS, runbook.severity);
+    const severity = await nativeStartPrompts.severity(await severityLevels(store.root), runbook.severity);
     const exercise = await nativeStartPrompts.exercise();
     const result = await store.start({ runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise });
     if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);

@@ -4,7 +4,12 @@
 import * as vscode from 'vscode';
 import { askText, pickOne } from './pickers';
 
-export const SEVERITY_LEVELS = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+/** The team's severity levels (`.firebreak.yml`, default SEV1–SEV4); reads files only. */
+export async function severityLevels(repositoryRoot: string): Promise<readonly string[]> {
+  const { loadConfig } = await import('../../core/config');
+  return (await loadConfig(repositoryRoot)).config.severities;
+}
+
 const REAL = 'Real incident';
 const EXERCISE = 'Exercise (drill, kept out of metrics)';
 
