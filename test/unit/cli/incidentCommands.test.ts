@@ -90,7 +90,7 @@ describe('cli: incident commands', function () {
       ['note', '-rf', 'hi'],
       ['note', 'a/b', 'hi'],
       ['check', id, 'confirm', '--upload-pack=x'],
-      ['verify', '--complete'],
+      ['verify', '--complete', '--base', 'HEAD'],
     ]) {
       const result = await fx.run(...argv);
       assert.equal(result.code, 2, `${argv.join(' ')}: ${result.err}`);
