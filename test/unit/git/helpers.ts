@@ -24,8 +24,9 @@ export function makeRepo(dir = tempDir()): string {
   return dir;
 }
 
+/** Removes a test folder; retries while a stopped background sync's last git process still writes. */
 export function removeDir(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 let counter = 0;
