@@ -61,12 +61,17 @@ export class AutoSync {
     void this.syncNow();
   }
 
-  stop(): void {
+  /**
+   * Stops the timers and the commit subscription; the promise settles once the sync in flight (if
+   * any) has ended, so no git process of ours still writes in the repository afterwards.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     clearInterval(this.interval);
     clearTimeout(this.debounce);
+    return this.inFlight ?? Promise.resolve();
   }
 
   /** Schedules a debounced sync (call after each commit, e.g. from `RecorderOptions.onCommitted`). */

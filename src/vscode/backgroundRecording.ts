@@ -29,7 +29,7 @@ export class BackgroundRecording extends Disposable {
         if (status.lastError !== null) log(`sync failed: ${status.lastError}`);
         this.update({ at: status.lastSuccessAt ?? new Date().toISOString(), ok: status.lastError === null });
       });
-      this.register({ dispose: () => { unsubscribe(); autoSync.stop(); } });
+      this.register({ dispose: () => { unsubscribe(); void autoSync.stop(); } });
       autoSync.start();
     }
     const timer = setInterval(() => {

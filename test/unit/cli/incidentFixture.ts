@@ -107,7 +107,6 @@ export class IncidentFixture {
   }
 
   cleanup(): void {
-    // Retries: a stopped background sync's last git process may still be writing in .git.
-    for (const dir of [this.dir, ...this.extraDirs]) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    for (const dir of [this.dir, ...this.extraDirs]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

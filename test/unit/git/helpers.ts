@@ -24,9 +24,9 @@ export function makeRepo(dir = tempDir()): string {
   return dir;
 }
 
-/** Removes a test folder; retries while a stopped background sync's last git process still writes. */
+/** Removes a test folder (await `AutoSync.stop()` first: its last git process may still be writing). */
 export function removeDir(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 let counter = 0;

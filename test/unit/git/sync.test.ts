@@ -123,8 +123,7 @@ describe('git/sync against a bare remote', function () {
       }
       assert.ok(autoB.current.lastSuccessAt);
     } finally {
-      autoA.stop();
-      autoB.stop();
+      await Promise.all([autoA.stop(), autoB.stop()]);
     }
   });
 

@@ -58,15 +58,15 @@ describe('service: automatic sync between two clones through a bare remote', fun
   this.timeout(120_000);
   let fx: IncidentFixture;
   let two: string;
-  const stops: (() => void)[] = [];
+  const stops: (() => Promise<void>)[] = [];
 
   beforeEach(() => {
     fx = new IncidentFixture();
     two = fx.cloneThroughBareRemote().dir;
   });
 
-  afterEach(() => {
-    for (const stop of stops.splice(0)) stop();
+  afterEach(async () => {
+    await Promise.all(stops.splice(0).map((stop) => stop()));
     fx.cleanup();
   });
 
