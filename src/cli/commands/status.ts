@@ -11,9 +11,9 @@ import type { IncidentSummary } from '../../service/types';
 export const status: CliCommand = {
   name: 'status',
   summary: 'list incidents, or show one (stages, steps, SLA)',
-  usage: 'firebreak status [<incident>] [--json] | firebreak status <incident> --update tactical|executive',
+  usage: 'firebreak status [<incident>] [--json] [--no-record] | firebreak status <incident> --update tactical|executive',
   async run(context) {
-    const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean', update: 'string' }, max: 1 });
+    const { positionals, values } = parseCommandArgs(context.args, { options: { json: 'boolean', update: 'string', 'no-record': 'boolean' }, max: 1 });
     const update = values.update === undefined ? undefined : updateKind(values.update);
     if (update !== undefined && (positionals.length === 0 || values.json)) throw new UsageError('--update needs one incident id, and no --json');
     const service = await openService(context);
@@ -23,7 +23,8 @@ export const status: CliCommand = {
       context.stdout(statusUpdate(await service.state(incidentId!), update, context.now()));
       return ExitCode.ok;
     }
-    await recordMissedDeadlines(context, service, incidentId);
+    // `--no-record` reads only (a CI job or a dashboard script must not add commits).
+    if (!values['no-record']) await recordMissedDeadlines(context, service, incidentId);
     if (incidentId === undefined) {
       const list = await service.list();
       context.stdout(values.json ? `${JSON.stringify(list)}\n` : formatList(list));

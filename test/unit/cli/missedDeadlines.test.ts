@@ -13,6 +13,10 @@ describe('cli: missed deadlines are recorded by status and after actions', funct
     assert.doesNotMatch((await fx.run('status', id)).err, /sla/);
     assert.equal(fx.commitCount(), afterStart);
     fx.now = new Date(fx.now.getTime() + 61 * 60_000);
+    const readOnly = await fx.run('status', id, '--no-record');
+    assert.equal(readOnly.code, 0, readOnly.err);
+    assert.doesNotMatch(readOnly.err, /sla/);
+    assert.equal(fx.commitCount(), afterStart, 'status --no-record must not commit');
     const status = await fx.run('status', id, '--json');
     assert.equal(status.code, 0);
     assert.match(status.err, new RegExp(`recorded ${id}: detection: sla\\.missed containment`));
