@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { IncidentFixture } from './incidentFixture';
+import { IncidentFixture, useStartedIncident } from './incidentFixture';
 
 const SECOND = `---
 id: extra
@@ -18,11 +18,7 @@ describe('cli: add-runbook and merge-driver', function () {
   this.timeout(60_000);
   let fx: IncidentFixture;
   let id: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Two runbooks');
-  });
-  afterEach(() => fx.cleanup());
+  useStartedIncident('Two runbooks', (started) => { ({ fx, id } = started); });
 
   it('joins a second runbook by path: byte copy, colliding step ids prefixed, one commit', async () => {
     fs.writeFileSync(fx.file('extra.md'), SECOND);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEventLog } from '../../../src/core/incident';
-import { IncidentFixture } from './incidentFixture';
+import { IncidentFixture, useStartedIncident } from './incidentFixture';
 
 const TRIALS = 50;
 const loop = path.join(__dirname, 'actionLoop.ts');
@@ -42,11 +42,7 @@ describe('cli: concurrency and crashes', function () {
   this.timeout(900_000);
   let fx: IncidentFixture;
   let id: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Busy incident');
-  });
-  afterEach(() => fx.cleanup());
+  useStartedIncident('Busy incident', (started) => { ({ fx, id } = started); });
 
   it('two processes × 200 actions at once on one incident → 400 commits, one event each, no error', async () => {
     const before = fx.commitCount();

@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { IncidentFixture, RUNBOOK } from './incidentFixture';
+import { IncidentFixture, RUNBOOK, useStartedIncident } from './incidentFixture';
 
 describe('cli: incident commands', function () {
   this.timeout(60_000);
   let fx: IncidentFixture;
   let id: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Suspicious login');
-  });
-  afterEach(() => fx.cleanup());
+  useStartedIncident('Suspicious login', (started) => { ({ fx, id } = started); });
 
   it('start prints the id, commits the folder with a byte copy of the runbook, and says it uses the default location', async () => {
     assert.match(id, /^\d{8}-[a-z0-9]{6}$/);

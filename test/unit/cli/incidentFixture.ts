@@ -110,3 +110,16 @@ export class IncidentFixture {
     for (const dir of [this.dir, ...this.extraDirs]) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Mocha hooks for the enclosing `describe`: before each test, a fresh repository with one incident
+ * started from the `tiny` runbook, handed to `ready` (which may add more); removed after each test.
+ */
+export function useStartedIncident(title: string, ready: (started: { fx: IncidentFixture; id: string }) => void | Promise<void>): void {
+  let fx: IncidentFixture | undefined;
+  beforeEach(async () => {
+    fx = new IncidentFixture();
+    await ready({ fx, id: await fx.ok('start', 'tiny', '--title', title) });
+  });
+  afterEach(() => fx?.cleanup());
+}

@@ -2,22 +2,20 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { IncidentFixture } from './incidentFixture';
+import { IncidentFixture, useStartedIncident } from './incidentFixture';
 
 describe('cli: verify', function () {
   this.timeout(60_000);
   let fx: IncidentFixture;
   let id: string;
   let events: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Base incident');
+  useStartedIncident('Base incident', async (started) => {
+    ({ fx, id } = started);
     await fx.ok('note', id, 'first');
     await fx.ok('check', id, 'confirm');
     fx.git('branch', 'base');
     events = fx.file('incidents', id, 'events.jsonl');
   });
-  afterEach(() => fx.cleanup());
 
   it('passes on an untouched record, with and without --base', async () => {
     await fx.ok('note', id, 'after the base');

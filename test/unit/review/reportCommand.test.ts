@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { IncidentFixture } from '../cli/incidentFixture';
+import type { IncidentFixture } from '../cli/incidentFixture';
+import { useConfirmedIncident } from './startedAndConfirmed';
 
 describe('review: firebreak report', function () {
   this.timeout(60_000);
   let fx: IncidentFixture;
   let id: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Suspicious login');
-    fx.now = new Date('2026-11-28T10:05:00.000Z');
-    await fx.ok('check', id, 'confirm');
-  });
-  afterEach(() => fx.cleanup());
+  useConfirmedIncident((started) => { ({ fx, id } = started); });
 
   it('writes postmortem.md in one commit touching only that file, and is idempotent', async () => {
     const before = fx.commitCount();

@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { IncidentFixture } from '../cli/incidentFixture';
+import type { IncidentFixture } from '../cli/incidentFixture';
+import { useConfirmedIncident } from './startedAndConfirmed';
 
 describe('review: firebreak status --update and verify --complete', function () {
   this.timeout(60_000);
   let fx: IncidentFixture;
   let id: string;
-  beforeEach(async () => {
-    fx = new IncidentFixture();
-    id = await fx.ok('start', 'tiny', '--title', 'Suspicious login');
-    fx.now = new Date('2026-11-28T10:05:00.000Z');
-    await fx.ok('check', id, 'confirm');
-  });
-  afterEach(() => fx.cleanup());
+  useConfirmedIncident((started) => { ({ fx, id } = started); });
 
   it('prints the tactical and executive drafts as Markdown, recording nothing', async () => {
     const before = fx.commitCount();
