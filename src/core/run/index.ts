@@ -7,5 +7,5 @@
 //   actions       `buildCommandStarted`, `buildCommandEnded`: the events of a run
 export { COMMAND_VARIABLES, INCIDENT_VARIABLES, indicatorVariable, indicatorListVariable } from './variables';
 export { commandEnvironment, type CommandVariable } from './environment';
-export { makeVisible, countHidden, HIDDEN_CHARACTERS } from './visible';
+export { makeVisible, countHidden } from './visible';
 export { buildCommandStarted, buildCommandEnded, type CommandStartInput, type CommandEndInput } from './actions';

@@ -1,11 +1,7 @@
 // Makes a command safe to show for confirmation (PRODUCT.md §7): control characters, ANSI escape
 // sequences and bidi or invisible formatting characters become visible marks, so what a person
 // reads is what runs. Nothing is ever shortened. Newlines and tabs stay as they are (layout).
-
-/** Characters a person cannot see or that change how the text around them is shown. */
-// Combining and joining characters are matched one by one on purpose (each is shown on its own).
-// eslint-disable-next-line no-control-regex, no-misleading-character-class
-export const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]/gu;
+import { HIDDEN_CHARACTERS } from '../../shared/hiddenCharacters';
 
 /** The command with every hidden character shown: C0 controls as control pictures (␛, ␍), others as ⟨U+202E⟩. */
 export function makeVisible(text: string): string {

@@ -2,7 +2,8 @@
 // not empty, no hidden characters, and incident values only through the FB_ variables Firebreak
 // sets — never pasted into the command's text.
 import { COMMAND_VARIABLES, variableForPlaceholder } from '../run/variables';
-import { countHidden, HIDDEN_CHARACTERS } from '../run/visible';
+import { HIDDEN_CHARACTERS } from '../../shared/hiddenCharacters';
+import { countHidden } from '../run/visible';
 import type { DiagnosticList } from './diagnostics';
 import type { Stage, StepCommand } from './model';
 

@@ -9,4 +9,9 @@ describe('hidden characters in names shown to people', () => {
     assert.equal(hasHiddenCharacters('plain.eml'), false);
     assert.equal(hasHiddenCharacters('x\u200fy'), true);
   });
+
+  it('uses the same table as command confirmation: zero-width and invisible formatting characters count too', () => {
+    for (const hidden of ['\u200b', '\u2060', '\ufeff', '\u00ad', '\t']) assert.equal(hasHiddenCharacters(`a${hidden}b`), true, JSON.stringify(hidden));
+    assert.equal(withHiddenShown('pay\u200broll.xlsx'), 'pay\uFFFDroll.xlsx');
+  });
 });
