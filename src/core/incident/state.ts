@@ -1,5 +1,5 @@
 // The state of an incident, as reduced from its events. Plain JSON data (for `status --json`).
-import type { Actor, FieldName, IncidentEvent, IndicatorType, MilestoneName, RunbookRef, Tlp } from './events';
+import type { Actor, EventData, FieldName, IncidentEvent, IndicatorType, MilestoneName, RunbookRef, Tlp } from './events';
 import type { RunbookSnapshot } from './snapshot';
 
 /** Who did something, when, and in which event. */
@@ -74,14 +74,8 @@ export interface CustodyTransfer extends Stamp {
   readonly to: string;
 }
 
-export interface EvidenceState extends Stamp {
-  readonly evidence: string;
-  readonly name: string;
-  readonly file?: string;
-  readonly sha256: string;
-  readonly size: number;
-  readonly description?: string;
-  readonly location?: string;
+/** An `evidence.added` event's fields, with who holds the item now and its custody trail. */
+export interface EvidenceState extends Stamp, Readonly<EventData['evidence.added']> {
   /** Who holds it now: the collector until a transfer. */
   holder: string;
   readonly custody: CustodyTransfer[];
