@@ -18,6 +18,7 @@ import { BackgroundRecording } from './backgroundRecording';
 import { StoreDashboardController } from './dashboard/dashboardController';
 import { DashboardManager } from './dashboard/dashboardPanel';
 import { IncidentStore } from './incidentStore';
+import { MetricsPanel } from './metrics/metricsPanel';
 import { IncidentsView, type IncidentsNode } from './incidentsView';
 import { RunbookDiagnostics } from './runbookDiagnostics';
 import { RunbooksView } from './runbooksView';
@@ -27,6 +28,8 @@ import { Disposable } from './util/disposable';
 import { findRepositoryRoot } from './workspaceRepositories';
 import { VERSION } from '../core/version';
 import { toDashboardView } from '../core/views/dashboardView';
+import { toMetricsView } from '../core/views/metricsView';
+import type { MetricsView } from '../shared/metricsProtocol';
 import { renderStepDetail } from '../core/views/renderDetail';
 
 export interface FirebreakApi {
@@ -55,12 +58,15 @@ export interface FirebreakApi {
    * the native modal. Undefined when `confirm` declines.
    */
   runStepWithConfirmation(incidentId: string, stepId: string, confirm: ConfirmRun): Promise<RunResult | undefined>;
+  /** The view the open Metrics page last received (undefined when none is open or it has not loaded). */
+  metricsDelivered(): MetricsView | undefined;
 }
 
 export class Firebreak extends Disposable {
   private store: IncidentStore | undefined;
   readonly incidents: IncidentsView;
   readonly dashboards: DashboardManager;
+  readonly metrics: MetricsPanel;
   readonly output = this.register(vscode.window.createOutputChannel('Firebreak', { log: true }));
   private readonly workspaceRoot = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
   private readonly statusBar: IncidentStatusBar;
@@ -80,6 +86,7 @@ export class Firebreak extends Disposable {
     }));
     this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store, () => this.background?.lastSync), context.extensionUri));
+    this.metrics = this.register(new MetricsPanel(() => this.metricsView(), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
     this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
       (count, folders) => {
@@ -118,6 +125,7 @@ export class Firebreak extends Disposable {
   private async onIncidentsChanged(): Promise<void> {
     this.incidents.refresh();
     void this.dashboards.refresh();
+    void this.metrics.refresh();
     try {
       this.statusBar.update(this.store ? await this.store.list() : []);
     } catch (error) {
@@ -175,6 +183,12 @@ export class Firebreak extends Disposable {
     return toDashboardView(state, { now: new Date(), severities: this.severities, canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
   }
 
+  /** Every incident of the repository, for the Metrics page (the store's cache, refreshed on change). */
+  private async metricsView(): Promise<MetricsView> {
+    if (!this.store) throw new UserFacingError('Open a folder inside a Git repository to see incident metrics.');
+    return toMetricsView((await this.store.list()).map((entry) => entry.state), new Date());
+  }
+
   /** Markdown files under the repository's (or the folder's) runbook folders are runbooks. */
   private isRunbook(uri: vscode.Uri): boolean {
     const root = this.store?.root ?? this.workspaceRoot;
@@ -207,6 +221,7 @@ export class Firebreak extends Disposable {
         const { runStepCommand } = await import('./commands/runStepCommand');
         return runStepCommand(this.incidents, this.store, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
+      metricsDelivered: () => this.metrics.lastDelivered,
     };
   }
 

@@ -12,6 +12,8 @@ export type ServiceFactory = (root: string) => Promise<IncidentServiceApi>;
 
 export interface IncidentEntry {
   readonly summary: IncidentSummary;
+  /** The reduced record the view was built from (the metrics read it across incidents). */
+  readonly state: IncidentState;
   readonly view: DashboardView;
 }
 
@@ -64,10 +66,10 @@ export class IncidentStore extends Disposable {
   private async load(): Promise<IncidentEntry[]> {
     const service = await this.getService();
     const summaries = await service.list();
-    const entries = await Promise.all(summaries.map(async (summary) => ({
-      summary,
-      view: this.buildView((await service.state(summary.id)) as IncidentState),
-    })));
+    const entries = await Promise.all(summaries.map(async (summary) => {
+      const state = (await service.state(summary.id)) as IncidentState;
+      return { summary, state, view: this.buildView(state) };
+    }));
     return entries.sort((a, b) => b.summary.openedAt.localeCompare(a.summary.openedAt));
   }
 

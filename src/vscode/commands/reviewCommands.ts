@@ -1,6 +1,7 @@
 // Post-incident commands (issue 7): "Generate Post-Incident Review" writes postmortem.md through
 // the service (one commit) and opens it; "Copy Stakeholder Update" puts a Markdown draft on the clipboard;
-// "Compare Runbook with Library" opens the diff editor: the incident's runbook.md against the library file now.
+// "Compare Runbook with Library" opens the diff editor: the incident's runbook.md against the library file now;
+// "Show Incident Metrics" opens the one Metrics page (charts across every incident).
 import * as vscode from 'vscode';
 import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../core/review';
 import type { PostmortemResult } from '../../service/types';
@@ -51,6 +52,10 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`Firebreak: ${kind} update for ${incidentId} copied as Markdown.`);
       return text;
+    })),
+    vscode.commands.registerCommand('firebreak.showMetrics', () => firebreak.run(async () => {
+      await service();
+      firebreak.metrics.show();
     })),
   ];
 }

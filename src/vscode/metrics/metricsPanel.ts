@@ -1,0 +1,94 @@
+// The one Metrics webview of the window: charts across every incident of the repository. Same
+// shell and CSP as the dashboard; the page only says `ready`, the host sends the view then and
+// after every change to the incidents. Restored after a window reload.
+import * as vscode from 'vscode';
+import type { MetricsHostMessage, MetricsView } from '../../shared/metricsProtocol';
+import { Disposable } from '../util/disposable';
+import { webviewHtml } from '../util/webviewHtml';
+
+export const METRICS_VIEW_TYPE = 'firebreak.metrics';
+const TITLE = 'Incident Metrics';
+
+export class MetricsPanel extends Disposable implements vscode.WebviewPanelSerializer {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private delivered: MetricsView | undefined;
+
+  constructor(private readonly buildView: () => Promise<MetricsView>, private readonly extensionUri: vscode.Uri) {
+    super();
+    this.register(vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, this));
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    this.adopt(vscode.window.createWebviewPanel(METRICS_VIEW_TYPE, TITLE, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [this.mediaRoot],
+    }));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.panel?.dispose();
+    this.adopt(panel);
+  }
+
+  /** Sends a fresh view when the page is there to draw it. */
+  async refresh(): Promise<void> {
+    if (!this.panel || !this.ready) return;
+    try {
+      const view = await this.buildView();
+      if (await this.post({ type: 'metrics', view })) this.delivered = view;
+    } catch (error) {
+      await this.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** The last view the page received (undefined while no page is open): for the tests. */
+  get lastDelivered(): MetricsView | undefined {
+    return this.panel ? this.delivered : undefined;
+  }
+
+  private get mediaRoot(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media');
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    this.delivered = undefined;
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.mediaRoot] };
+    panel.iconPath = new vscode.ThemeIcon('graph');
+    panel.title = TITLE;
+    panel.webview.html = webviewHtml(panel.webview, this.mediaRoot, { title: TITLE, styles: ['dashboard.css', 'metrics.css'], script: 'metrics.js', loading: 'Loading metrics…' });
+    const listeners = [
+      // The page sends nothing but `ready` (its toggle stays in the page): anything else is ignored.
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'ready') return;
+        this.ready = true;
+        void this.refresh();
+      }),
+      // Hidden pages are discarded (no retained context): the page says `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      for (const listener of listeners) listener.dispose();
+      if (this.panel === panel) this.panel = undefined;
+    });
+  }
+
+  private async post(message: MetricsHostMessage): Promise<boolean> {
+    return this.panel ? this.panel.webview.postMessage(message) : false;
+  }
+
+  override dispose(): void {
+    this.panel?.dispose();
+    super.dispose();
+  }
+}
