@@ -90,16 +90,15 @@ export type RenderedMergeOutcome = 'rendered' | 'kept-ours' | 'hand-edited';
  * The merge driver for a rendered file such as `incidents/<id>/incident.md` (`pathInRepo`, %P):
  * merges the folder's events.jsonl of the merge base, ours (HEAD) and theirs like the events driver
  * does, and writes their rendering to `oursFile` (%A). A side whose file is not the rendering of its
- * own events holds an unreconciled hand edit: it is left as a conflict, never dropped. Outside a
- * merge that names its other commit (a rebase, a cherry-pick) ours is kept, as Git would.
+ * own events holds an unreconciled hand edit: it is left as a conflict, never dropped. In a merge
+ * that names neither its other commit nor a rebase step (a cherry-pick) ours is kept, as Git would.
  */
 export async function runRenderedMergeDriver(oursFile: string, theirsFile: string, pathInRepo: string, options: RenderedMergeOptions): Promise<RenderedMergeOutcome> {
   const dir = path.posix.dirname(pathInRepo);
   const name = path.posix.basename(pathInRepo);
-  const named = Object.keys(options.env).filter((key) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
-  if (named.length !== 1 || !isSafeRelativePath(dir)) return 'kept-ours';
-  const theirs = named[0]!.slice('GITHEAD_'.length);
-  const base = (await runGit(['merge-base', 'HEAD', theirs], { cwd: options.cwd, allowFailure: true })).stdout.trim();
+  const sides = isSafeRelativePath(dir) ? await otherSide(options) : undefined;
+  if (sides === undefined) return 'kept-ours';
+  const { base, theirs } = sides;
   const eventsAt = async (ref: string): Promise<string> => {
     const read = ref === '' ? undefined : await readBlobAtRef(options.cwd, ref, `${dir}/events.jsonl`);
     return read?.ok ? read.bytes.toString('utf8') : '';
@@ -112,6 +111,37 @@ export async function runRenderedMergeDriver(oursFile: string, theirsFile: strin
   if (merged === undefined) return 'kept-ours';
   await fs.promises.writeFile(oursFile, merged);
   return 'rendered';
+}
+
+/**
+ * The commit being merged in and the merge base. `git merge` and `git pull` name the other commit
+ * in `GITHEAD_<commit>`; a rebase (`git pull --rebase`) picks one commit at a time, the last line
+ * of `rebase-merge/done`, onto HEAD, with that commit's parent as the base.
+ */
+async function otherSide(options: RenderedMergeOptions): Promise<{ base: string; theirs: string } | undefined> {
+  const git = async (...args: string[]) => (await runGit(args, { cwd: options.cwd, allowFailure: true })).stdout.trim();
+  const named = Object.keys(options.env).filter((key) => /^GITHEAD_[0-9a-f]{40,64}$/.test(key));
+  if (named.length > 1) return undefined;
+  if (named.length === 1) {
+    const theirs = named[0]!.slice('GITHEAD_'.length);
+    return { theirs, base: await git('merge-base', 'HEAD', theirs) };
+  }
+  const picked = await commitBeingRebased(options.cwd, await git('rev-parse', '--git-path', 'rebase-merge/done'));
+  if (picked === undefined) return undefined;
+  return { theirs: picked, base: await git('rev-parse', '--verify', '--quiet', `${picked}^`) };
+}
+
+/** The commit of the last step of a rebase's `done` list (`pick <commit> …`), when a rebase runs. */
+async function commitBeingRebased(cwd: string, doneFile: string): Promise<string | undefined> {
+  if (doneFile === '') return undefined;
+  let done: string;
+  try {
+    done = await fs.promises.readFile(path.resolve(cwd, doneFile), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const last = done.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')).pop();
+  return /^[a-z]+ ([0-9a-f]{40,64})(?:\s|$)/.exec(last ?? '')?.[1];
 }
 
 function assertFolder(incidentsDir: string): void {

@@ -133,6 +133,22 @@ describe('cli: sync between two clones through a bare remote', function () {
     assert.match(await firebreak(one, 'verify'), /no problem/);
   });
 
+  it('plain git pull --rebase replays local actions and renders incident.md again from the merged events: verify passes', async () => {
+    await firebreak(one, 'sync');
+    await firebreak(two, 'sync');
+    await firebreak(one, 'note', id, 'from one');
+    await firebreak(one, 'sync');
+    await firebreak(two, 'note', id, 'from two');
+    await firebreak(two, 'severity', id, 'SEV1');
+    git(two, '-c', 'pull.rebase=true', 'pull', '-q');
+    assert.equal(git(two, 'rev-list', '--merges', '--count', 'HEAD'), '0\n', 'a rebase, not a merge');
+    assert.equal(git(two, 'status', '--porcelain'), '');
+    const record = fs.readFileSync(path.join(two, 'incidents', id, 'incident.md'), 'utf8');
+    assert.match(record, /from one/);
+    assert.match(record, /from two/);
+    assert.match(await firebreak(two, 'verify'), /no problem/);
+  });
+
   it('100 different actions in each clone, then plain git pull and push both ways: every event once, byte-identical, verify passes', async () => {
     await firebreak(one, 'sync');
     await firebreak(two, 'sync');
