@@ -41,3 +41,26 @@ export function buildCommitMessage(subject: CommitSubject, trailers: CommitTrail
   ];
   return `${lines.join('\n')}\n`;
 }
+
+export interface RunbookChangeLink {
+  readonly runbook: string;
+  readonly incidentId: string;
+  /** The runbook step the lesson is about. */
+  readonly step?: string;
+}
+
+/** The message of a runbook change proposed after an incident: ids only, with the `Incident:` trailer. */
+export function buildRunbookChangeMessage(link: RunbookChangeLink): string {
+  assertSafe(isSafeName, link.runbook, 'runbook id');
+  assertSafe(isSafeName, link.incidentId, 'incident id');
+  if (link.step !== undefined) assertSafe(isSafeName, link.step, 'step id');
+  const about = link.step !== undefined ? `step ${link.step}` : 'runbook';
+  const lines = [
+    `runbook ${link.runbook}: change ${about} after incident ${link.incidentId}`,
+    '',
+    `Incident: ${link.incidentId}`,
+    `Runbook: ${link.runbook}`,
+    ...(link.step !== undefined ? [`Step: ${link.step}`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -2,7 +2,8 @@
 // live, sync and the merge driver, PR URLs, and safe reads for verify.
 export { runGit, refuseGitSpawns, refusedGitSpawns, GitError, nonInteractiveEnv, DEFAULT_GIT_TIMEOUT_MS, type GitRunOptions, type GitResult } from './exec';
 export { isSafeName, isSafeRelativePath, isSafeBranch, isSafeRemoteName, isSafeToken } from './names';
-export { buildCommitMessage, isSafeAction, type CommitSubject, type CommitTrailers } from './commitMessage';
+export { buildCommitMessage, buildRunbookChangeMessage, isSafeAction, type CommitSubject, type CommitTrailers, type RunbookChangeLink } from './commitMessage';
+export { checkOutBranch, commitOneFile, hasUncommittedChanges, worktreeOfBranch, type BranchCheckout } from './branchCheckout';
 export { writeFileDurable, copyFileDurable, fsyncDir, TEMP_PREFIX } from './durable';
 export { repoPaths, readHead, type RepoPaths } from './repo';
 export { findRepositoryRoot, repoPathsOnDisk } from './repoOnDisk';

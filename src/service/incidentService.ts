@@ -21,10 +21,11 @@ import { incidentLocation, perIncidentIds, perIncidentIdsOnDisk, readIdentity, t
 import { resolveIncidentsLocation } from '../git/location';
 import { pullRequestLink, type PullRequestLink } from './pullRequest';
 import { libraryFileOf, loadRunbook } from './runbookSource';
+import { commitRunbookChange, proposeRunbookChange, type ProposalContext } from './runbookProposal';
 import { secretWarnings, StreamingSecretScanner, type SecretFinding } from './secrets';
 import type {
   ActionRequest, ActionResult, AutoSyncTiming, EvidenceRequest, EvidenceResult, Identity, IncidentServiceApi, IncidentServiceOptions,
-  IncidentSummary, PostmortemResult, ReconcileResult, RunbookDrift, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
+  IncidentSummary, PostmortemResult, ReconcileResult, RunbookChangeCommit, RunbookChangeRequest, RunbookDrift, RunbookProposal, RunPlan, RunRequest, RunResult, StartRequest, StartResult, SyncResult, VerifyRequest, VerifyResult,
 } from './types';
 import { verifyIncidents } from './verifyIncidents';
 import { mergePostmortem, renderPostmortem } from '../core/review';
@@ -343,6 +344,18 @@ export class IncidentService implements IncidentServiceApi {
     const copy = path.join((await this.place(incidentId)).root, this.folderOf(incidentId), opening.file);
     const library = libraryFileOf(opening.path, { root: this.root, ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}) });
     return { incidentId, runbook: opening.id, recordedPath: opening.path, copy, ...(library !== undefined ? { library } : {}) };
+  }
+
+  async proposeRunbookChange(request: RunbookChangeRequest): Promise<RunbookProposal> {
+    return proposeRunbookChange(this.proposalContext(), (await this.load(request.incidentId)).state, request);
+  }
+
+  async commitRunbookChange(request: RunbookChangeRequest): Promise<RunbookChangeCommit> {
+    return commitRunbookChange(this.proposalContext(), (await this.load(request.incidentId)).state, request);
+  }
+
+  private proposalContext(): ProposalContext {
+    return { root: this.root, remote: this.location.config.remote, ...(this.options.builtinRunbooksDir ? { builtinDir: this.options.builtinRunbooksDir } : {}) };
   }
 
   async verify(request: VerifyRequest): Promise<VerifyResult> {

@@ -41,6 +41,8 @@ export class ReadOnlyIncidentService implements IncidentServiceApi {
   runStep(): never { throw new ServiceError(READ_ONLY); }
   reconcile(): never { throw new ServiceError(READ_ONLY); }
   writePostmortem(): never { throw new ServiceError(READ_ONLY); }
+  proposeRunbookChange(): never { throw new ServiceError(READ_ONLY); }
+  commitRunbookChange(): never { throw new ServiceError(READ_ONLY); }
   recordMissedSlas(): never { throw new ServiceError(READ_ONLY); }
   sync(): never { throw new ServiceError(READ_ONLY); }
   pullRequest(): never { throw new ServiceError(READ_ONLY); }

@@ -194,6 +194,53 @@ export interface RunbookDrift {
   readonly library?: string;
 }
 
+/** A runbook change proposed after an incident ("Propose Runbook Change"), optionally about one step. */
+export interface RunbookChangeRequest {
+  readonly incidentId: string;
+  readonly step?: string;
+  /** Copy a built-in runbook into the repository's runbook folder on the branch (asked first). */
+  readonly copyBuiltin?: boolean;
+}
+
+/**
+ * `builtin`: the runbook is a built-in one, not in the repository, and `copyBuiltin` was not given:
+ * nothing was done. `ready`: the branch is checked out at `root` and the runbook is at `file`.
+ */
+export type RunbookProposal =
+  | { readonly kind: 'builtin'; readonly incidentId: string; readonly runbook: string; readonly builtinFile: string }
+  | {
+    readonly kind: 'ready';
+    readonly incidentId: string;
+    readonly runbook: string;
+    readonly step?: string;
+    /** `runbook/<runbook-id>-<incident-id>`. */
+    readonly branch: string;
+    /** Where the branch is checked out: the user's checkout (it was clean) or a managed worktree. */
+    readonly root: string;
+    readonly managedWorktree: boolean;
+    /** True when this call created the branch (false on a rerun). */
+    readonly created: boolean;
+    /** Absolute path of the runbook to edit, and relative to `root`. */
+    readonly file: string;
+    readonly path: string;
+    /** 1-based line of the step (1 without a step or when the step is no longer in the file). */
+    readonly line: number;
+    readonly stepFound: boolean;
+    /** True when this call copied the built-in runbook into the repository's runbook folder. */
+    readonly copiedBuiltin: boolean;
+  };
+
+/** The runbook file committed on the proposal's branch with the incident linked. */
+export interface RunbookChangeCommit {
+  readonly incidentId: string;
+  readonly runbook: string;
+  readonly branch: string;
+  readonly root: string;
+  readonly path: string;
+  readonly commit: string;
+  readonly message: string;
+}
+
 /** The post-incident review written to the incident folder (`firebreak report`, "Generate Post-Incident Review"). */
 export interface PostmortemResult {
   readonly incidentId: string;
@@ -256,6 +303,13 @@ export interface IncidentServiceApi {
   writePostmortem(incidentId: string): Promise<PostmortemResult>;
   /** Where the incident's runbook copy and its library file are (reads files only). */
   runbookDrift(incidentId: string): Promise<RunbookDrift>;
+  /**
+   * Checks out `runbook/<runbook-id>-<incident-id>` from HEAD (in its own worktree when the user's
+   * checkout is dirty; reused on a rerun) and finds the library runbook to edit at the step's line.
+   */
+  proposeRunbookChange(request: RunbookChangeRequest): Promise<RunbookProposal>;
+  /** Commits the proposal's runbook file on its branch (nothing else), with the `Incident:` trailer. */
+  commitRunbookChange(request: RunbookChangeRequest): Promise<RunbookChangeCommit>;
   /**
    * Records one `sla.missed` per deadline (stage SLA at the current severity, or a step's own
    * deadline) missed at `now` (default: the service's clock) and not recorded yet, in one commit per
