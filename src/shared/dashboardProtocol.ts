@@ -13,6 +13,8 @@ export type MilestoneName = 'contained' | 'eradicated' | 'recovered';
 export const FIELD_NAMES: readonly FieldName[] = ['summary', 'impact', 'related', 'contacts', 'next-steps', 'occurred-at', 'detected-at'];
 export const INDICATOR_TYPES: readonly IndicatorType[] = ['ip', 'domain', 'url', 'hash', 'email', 'account', 'host', 'other'];
 export const MILESTONES: readonly MilestoneName[] = ['contained', 'eradicated', 'recovered'];
+export type UpdateKind = 'tactical' | 'executive';
+export const UPDATE_KINDS: readonly UpdateKind[] = ['tactical', 'executive'];
 
 export interface StepView {
   readonly id: string;
@@ -162,7 +164,13 @@ export type WebviewMessage =
   | { readonly type: 'dropEvidence'; readonly uriList: string }
   /** Only the step id: the host reads the command from the incident's runbook copy and confirms natively. */
   | { readonly type: 'runStep'; readonly stepId: string }
-  | { readonly type: 'openLink'; readonly href: string };
+  | { readonly type: 'openLink'; readonly href: string }
+  // Review (issue 7): each runs its command for this incident; the host does the native parts.
+  | { readonly type: 'generateReview' }
+  | { readonly type: 'copyStakeholderUpdate'; readonly kind: UpdateKind }
+  | { readonly type: 'compareRunbook' }
+  /** Without a step id the host asks which step (or the whole runbook). */
+  | { readonly type: 'proposeRunbookChange'; readonly stepId?: string };
 
 /** What the webview persists with `setState` so the panel is restored after a reload. */
 export interface DashboardPersistedState {

@@ -1,5 +1,5 @@
 // Messages from a webview are untrusted input: the host accepts only well-formed intents.
-import { FIELD_NAMES, INDICATOR_TYPES, MILESTONES, type WebviewMessage } from './dashboardProtocol';
+import { FIELD_NAMES, INDICATOR_TYPES, MILESTONES, UPDATE_KINDS, type WebviewMessage } from './dashboardProtocol';
 
 const MAX_TEXT = 1_000_000;
 
@@ -31,12 +31,17 @@ const SHAPES: Record<WebviewMessage['type'], Shape> = {
   dropEvidence: { uriList: 'string' },
   runStep: { stepId: 'string' },
   openLink: { href: 'string' },
+  generateReview: {},
+  copyStakeholderUpdate: { kind: 'string' },
+  compareRunbook: {},
+  proposeRunbookChange: { stepId: 'string?' },
 };
 
 const ENUMS: Partial<Record<string, readonly string[]>> = {
   field: FIELD_NAMES,
   milestone: MILESTONES,
   indicatorType: INDICATOR_TYPES,
+  kind: UPDATE_KINDS,
 };
 
 /** Returns the message when it is a known intent with fields of the right types, else undefined. */

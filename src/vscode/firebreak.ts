@@ -4,13 +4,15 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
 import type { IncidentState } from '../core/incident/state';
-import type { IncidentServiceApi, RunResult, StartResult } from '../service/types';
+import type { ActionResult, IncidentServiceApi, RunResult, StartResult } from '../service/types';
 import type { ConfirmRun } from './commands/runStepCommand';
+import type { ConfirmClose } from './commands/incidentCommands';
 import { registerActionCommands } from './commands/incidentCommands';
 import { CancelledError } from './commands/pickers';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
+import { registerProposeCommands } from './commands/proposeCommands';
 import { registerReviewCommands } from './commands/reviewCommands';
 import { registerStartCommands } from './commands/startCommands';
 import type { StartPrompts } from './commands/startPrompts';
@@ -23,7 +25,7 @@ import { IncidentsView, type IncidentsNode } from './incidentsView';
 import { RunbookDiagnostics } from './runbookDiagnostics';
 import { RunbooksView } from './runbooksView';
 import { IncidentStatusBar } from './statusBar';
-import { UserFacingError } from './trust';
+import { requireTrust, UserFacingError } from './trust';
 import { Disposable } from './util/disposable';
 import { findRepositoryRoot } from './workspaceRepositories';
 import { VERSION } from '../core/version';
@@ -60,6 +62,8 @@ export interface FirebreakApi {
   runStepWithConfirmation(incidentId: string, stepId: string, confirm: ConfirmRun): Promise<RunResult | undefined>;
   /** The view the open Metrics page last received (undefined when none is open or it has not loaded). */
   metricsDelivered(): MetricsView | undefined;
+  /** Test seam: the Close Incident flow with `confirm` in place of the modal (it gets the completeness warning). Undefined when declined. */
+  closeWithConfirmation(incidentId: string, confirm: ConfirmClose): Promise<ActionResult | undefined>;
 }
 
 export class Firebreak extends Disposable {
@@ -222,6 +226,18 @@ export class Firebreak extends Disposable {
         return runStepCommand(this.incidents, this.store, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
       metricsDelivered: () => this.metrics.lastDelivered,
+      closeWithConfirmation: async (incidentId, confirm) => {
+        requireTrust();
+        const { closeRequest } = await import('./commands/incidentCommands');
+        const store = this.store;
+        if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+        try {
+          return await store.apply(incidentId, await closeRequest(store, incidentId, confirm));
+        } catch (error) {
+          if (error instanceof CancelledError) return undefined;
+          throw error;
+        }
+      },
     };
   }
 
@@ -264,6 +280,7 @@ export class Firebreak extends Disposable {
     for (const disposable of registerEvidenceCommands(this)) this.register(disposable);
     for (const disposable of registerRunbookCommands(this, this.diagnostics)) this.register(disposable);
     for (const disposable of registerReviewCommands(this)) this.register(disposable);
+    for (const disposable of registerProposeCommands(this)) this.register(disposable);
     register('firebreak.openDashboard', (arg) => this.run(async () => {
       const { pickIncident } = await import('./commands/pickers');
       const incidentId = await pickIncident(this.incidents, arg, false);

@@ -6,7 +6,7 @@ import type { UiState } from './render/context';
 
 export type PartKey =
   | 'banners' | 'header' | 'stepper' | 'checklists' | 'notes' | 'fields' | 'indicators' | 'decisions'
-  | 'sla' | 'people' | 'milestones' | 'timeline' | 'evidence';
+  | 'sla' | 'people' | 'milestones' | 'timeline' | 'evidence' | 'review';
 
 export interface PartState {
   readonly view: DashboardView;
@@ -30,6 +30,7 @@ const PART_INPUTS: Readonly<Record<PartKey, (state: PartState) => unknown>> = {
   milestones: ({ view }) => view.milestones,
   timeline: ({ view, ui }) => [view.timeline, ui.showFullTimeline === true],
   evidence: ({ view }) => view.evidence,
+  review: () => null,
 };
 
 export const PART_KEYS = Object.keys(PART_INPUTS) as PartKey[];

@@ -2,6 +2,7 @@
 // through the store (one commit). Who/what/when comes from the service; never from the UI.
 import * as vscode from 'vscode';
 import { formatHandoffSummary, handoffSummary } from '../../core/incident/handoff';
+import { closeQuestion, completeness, type CloseQuestion } from '../../core/review';
 import type { ActionRequest } from '../../service/types';
 import type { IncidentsView } from '../incidentsView';
 import type { IncidentStore } from '../incidentStore';
@@ -25,6 +26,19 @@ const onStep = (build: (stepId: string) => Promise<ActionRequest>, filter?: (sta
     const { incidentId, stepId } = await pickStep(view, arg, filter);
     return { incidentId, request: await build(stepId) };
   };
+
+/** How closing is confirmed: the modal, or (the tests) a stand-in that is asked the same question. */
+export type ConfirmClose = (question: CloseQuestion) => Promise<boolean>;
+
+export const confirmCloseWithModal: ConfirmClose = async (question) => (await vscode.window.showWarningMessage(
+  question.message, { modal: true, ...(question.detail !== undefined ? { detail: question.detail } : {}) }, 'Close Incident')) === 'Close Incident';
+
+/** The close, once confirmed with the NIST SP 800-61 completeness of the record as a warning (closing stays allowed). */
+export async function closeRequest(store: IncidentStore, incidentId: string, confirm: ConfirmClose): Promise<ActionRequest> {
+  const question = closeQuestion(completeness(await (await store.service()).state(incidentId)));
+  if (!(await confirm(question))) throw new CancelledError();
+  return { kind: 'close' };
+}
 
 /** Command id -> how it gathers its input. */
 export const ACTION_COMMANDS: Record<string, Gather> = {
@@ -115,17 +129,7 @@ export const ACTION_COMMANDS: Record<string, Gather> = {
     const item = await pickOne('Which evidence item?', evidence.map((e) => e.id));
     return { kind: 'custody', evidenceId: item, to: await askText('Hand custody to whom?') };
   }, false),
-  'firebreak.closeIncident': onIncident(async (id, store) => {
-    const view = (await store.get(id))?.view;
-    const open = (view?.stages ?? []).flatMap((s) => s.steps).filter((s) => s.required && s.state === 'open');
-    const answer = await vscode.window.showWarningMessage(
-      open.length > 0 ? `Close the incident with ${open.length} required step(s) unchecked?` : 'Close the incident?',
-      { modal: true, ...(open.length > 0 ? { detail: open.map((s) => `• ${s.text}`).join('\n') } : {}) },
-      'Close Incident',
-    );
-    if (answer !== 'Close Incident') throw new CancelledError();
-    return { kind: 'close' };
-  }),
+  'firebreak.closeIncident': onIncident((id, store) => closeRequest(store, id, confirmCloseWithModal)),
   'firebreak.reopenIncident': onIncident(async () => ({ kind: 'reopen' }), false),
 };
 

@@ -11,7 +11,7 @@ type Intent = Exclude<WebviewMessage, { type: 'ready' } | { type: 'openLink' }>;
 type ActionIntent = Exclude<Intent, { type: 'dropEvidence' }>;
 
 /** The action an intent records, or a command to run for intents that need native input. */
-export function intentToAction(intent: ActionIntent): ActionRequest | { command: string; stepId?: string } {
+export function intentToAction(intent: ActionIntent): ActionRequest | { command: string; stepId?: string; request?: Readonly<Record<string, string>> } {
   switch (intent.type) {
     case 'setStepChecked': return { kind: intent.checked ? 'check' : 'uncheck', step: intent.stepId };
     case 'claimStep': return { kind: 'claim', step: intent.stepId };
@@ -37,6 +37,10 @@ export function intentToAction(intent: ActionIntent): ActionRequest | { command:
     case 'attachEvidence': return { command: 'firebreak.attachEvidence' };
     // The native confirmation and the run happen in the command; the webview gave only the step id.
     case 'runStep': return { command: 'firebreak.runStepCommand', stepId: intent.stepId };
+    case 'generateReview': return { command: 'firebreak.generateReview' };
+    case 'copyStakeholderUpdate': return { command: 'firebreak.copyStakeholderUpdate', request: { kind: intent.kind } };
+    case 'compareRunbook': return { command: 'firebreak.compareRunbookWithLibrary' };
+    case 'proposeRunbookChange': return { command: 'firebreak.proposeRunbookChange', ...(intent.stepId !== undefined ? { request: { step: intent.stepId } } : {}) };
   }
 }
 
@@ -62,7 +66,8 @@ export class StoreDashboardController implements DashboardController {
     }
     const action = intentToAction(intent);
     if ('command' in action) {
-      const arg = action.stepId !== undefined ? { kind: 'step', incidentId, stageId: '', stepId: action.stepId } : incidentId;
+      const arg = action.stepId !== undefined ? { kind: 'step', incidentId, stageId: '', stepId: action.stepId }
+        : action.request !== undefined ? { incidentId, ...action.request } : incidentId;
       await vscode.commands.executeCommand(action.command, arg);
       return;
     }

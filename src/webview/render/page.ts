@@ -13,6 +13,7 @@ import { renderIndicators } from './indicators';
 import { renderMilestones } from './milestones';
 import { renderNoteForm } from './notes';
 import { renderPeople } from './people';
+import { renderReview } from './review';
 import { renderSla } from './slaList';
 import { renderChecklists, renderStepper } from './stages';
 import { renderTimeline } from './timeline';
@@ -31,11 +32,12 @@ export const RENDERERS: Readonly<Record<PartKey, (ctx: RenderContext) => Node>> 
   milestones: renderMilestones,
   timeline: renderTimeline,
   evidence: renderEvidence,
+  review: renderReview,
 };
 
 const TOP: readonly PartKey[] = ['banners', 'header', 'stepper'];
 const MAIN: readonly PartKey[] = ['checklists', 'notes', 'fields', 'indicators', 'decisions'];
-const SIDE: readonly PartKey[] = ['sla', 'people', 'milestones', 'timeline', 'evidence'];
+const SIDE: readonly PartKey[] = ['sla', 'people', 'milestones', 'timeline', 'evidence', 'review'];
 
 /** The empty layout and its slots, one per part. */
 export function pageSkeleton(): { nodes: Node[]; slots: ReadonlyMap<PartKey, HTMLElement> } {

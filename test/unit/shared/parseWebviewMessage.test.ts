@@ -39,6 +39,18 @@ describe('webview messages are validated by the host', () => {
     assert.equal(parseWebviewMessage({ type: 'runStep', stepId: 7 }), undefined);
   });
 
+  it('accepts the review intents: an update kind from the list only, a step id only as a string', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'generateReview', path: '/etc/passwd' }), { type: 'generateReview' });
+    assert.deepEqual(parseWebviewMessage({ type: 'compareRunbook' }), { type: 'compareRunbook' });
+    assert.deepEqual(parseWebviewMessage({ type: 'copyStakeholderUpdate', kind: 'executive' }), { type: 'copyStakeholderUpdate', kind: 'executive' });
+    assert.deepEqual(parseWebviewMessage({ type: 'copyStakeholderUpdate', kind: 'tactical', text: 'forged' }), { type: 'copyStakeholderUpdate', kind: 'tactical' });
+    assert.equal(parseWebviewMessage({ type: 'copyStakeholderUpdate', kind: 'board' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'copyStakeholderUpdate' }), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: 'proposeRunbookChange' }), { type: 'proposeRunbookChange' });
+    assert.deepEqual(parseWebviewMessage({ type: 'proposeRunbookChange', stepId: 'isolate', branch: '--force' }), { type: 'proposeRunbookChange', stepId: 'isolate' });
+    assert.equal(parseWebviewMessage({ type: 'proposeRunbookChange', stepId: ['isolate'] }), undefined);
+  });
+
   it('rejects oversized text', () => {
     assert.equal(parseWebviewMessage({ type: 'addNote', text: 'x'.repeat(1_000_001) }), undefined);
   });

@@ -1,0 +1,101 @@
+// Lessons flow back into the runbooks: "Propose Runbook Change" checks out the branch
+// `runbook/<runbook-id>-<incident-id>` (the service decides where: in place or its own worktree)
+// and opens the library runbook at the step; "Commit Runbook Change" commits it with the incident linked.
+import * as vscode from 'vscode';
+import type { RunbookChangeCommit, RunbookChangeRequest, RunbookProposal } from '../../service/types';
+import type { Firebreak } from '../firebreak';
+import { requireTrust, UserFacingError } from '../trust';
+import { CancelledError, pickIncident } from './pickers';
+
+type Ready = Extract<RunbookProposal, { kind: 'ready' }>;
+const WHOLE_RUNBOOK = '';
+
+export function registerProposeCommands(firebreak: Firebreak): vscode.Disposable[] {
+  /** The step of the last proposal per incident, so that "Commit" finds the same branch and trailers. */
+  const lastStep = new Map<string, string | undefined>();
+  const service = async () => {
+    const store = firebreak.incidentStore();
+    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    return store.service();
+  };
+
+  return [
+    vscode.commands.registerCommand('firebreak.proposeRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<Ready> => {
+      requireTrust();
+      const request = await proposalRequest(firebreak, arg);
+      const s = await service();
+      let proposal = await s.proposeRunbookChange(request);
+      if (proposal.kind === 'builtin') {
+        if (request.copyBuiltin !== true && !(await confirmCopy(proposal.runbook))) throw new CancelledError();
+        proposal = await s.proposeRunbookChange({ ...request, copyBuiltin: true });
+        if (proposal.kind !== 'ready') throw new UserFacingError(`The built-in runbook ${proposal.runbook} could not be copied into the repository.`);
+      }
+      lastStep.set(request.incidentId, request.step);
+      const position = new vscode.Position(proposal.line - 1, 0);
+      await vscode.window.showTextDocument(vscode.Uri.file(proposal.file), { preview: false, selection: new vscode.Range(position, position) });
+      void tellWhatNext(proposal);
+      return proposal;
+    })),
+    vscode.commands.registerCommand('firebreak.commitRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<RunbookChangeCommit> => {
+      requireTrust();
+      const given = isChangeRequest(arg) ? arg : undefined;
+      const incidentId = given?.incidentId ?? await pickIncident(firebreak.incidents, arg, false);
+      const step = given ? given.step : lastStep.get(incidentId);
+      const s = await service();
+      // An edit still open in the editor is saved first: the commit takes the file on disk.
+      await vscode.workspace.saveAll(false);
+      const result = await s.commitRunbookChange({ incidentId, ...(step !== undefined ? { step } : {}) });
+      void vscode.window.showInformationMessage(
+        `Firebreak: committed ${result.path} on ${result.branch} (${result.commit.slice(0, 7)}), linked to incident ${incidentId}. Push the branch and open a pull request for the runbook's owners.`);
+      return result;
+    })),
+  ];
+}
+
+/** The incident and step: a request object (tests, the dashboard, CodeLens), a tree node, or native pickers. */
+async function proposalRequest(firebreak: Firebreak, arg: unknown): Promise<RunbookChangeRequest> {
+  if (isChangeRequest(arg)) return arg;
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'step') {
+    const node = arg as { incidentId: string; stepId: string };
+    return { incidentId: node.incidentId, step: node.stepId };
+  }
+  const incidentId = await pickIncident(firebreak.incidents, arg, false);
+  const entry = firebreak.incidents.incidents.find((e) => e.summary.id === incidentId);
+  const steps = (entry?.view.stages ?? []).flatMap((stage) => stage.steps.filter((s) => !s.added).map((step) => ({
+    label: step.text, description: stage.title, id: step.id,
+  })));
+  const pick = await vscode.window.showQuickPick(
+    [{ label: '$(book) The whole runbook', description: 'no particular step', id: WHOLE_RUNBOOK }, ...steps],
+    { placeHolder: 'Which step does the lesson change?', matchOnDescription: true });
+  if (!pick) throw new CancelledError();
+  return { incidentId, ...(pick.id !== WHOLE_RUNBOOK ? { step: pick.id } : {}) };
+}
+
+async function confirmCopy(runbook: string): Promise<boolean> {
+  const answer = await vscode.window.showInformationMessage(
+    `The runbook “${runbook}” is built into Firebreak, not in this repository.`,
+    { modal: true, detail: 'Copy it into the repository\'s runbook folder on the proposal branch, so your team can change it there? From then on incidents use your copy.' },
+    'Copy into Repository');
+  return answer === 'Copy into Repository';
+}
+
+async function tellWhatNext(proposal: Ready): Promise<void> {
+  const where = proposal.managedWorktree ? ' in a separate worktree (your checkout has uncommitted changes, so it was left alone)' : '';
+  const missing = proposal.stepFound ? '' : ` Step ${proposal.step} is no longer in the runbook: opened at the top.`;
+  const copied = proposal.copiedBuiltin ? ` The built-in runbook was copied to ${proposal.path}.` : '';
+  const answer = await vscode.window.showInformationMessage(
+    `Firebreak: edit ${proposal.path} on branch ${proposal.branch}${where}, then commit it with the incident linked.${copied}${missing}`,
+    'Commit Runbook Change');
+  if (answer === 'Commit Runbook Change') {
+    await vscode.commands.executeCommand('firebreak.commitRunbookChange', { incidentId: proposal.incidentId, ...(proposal.step !== undefined ? { step: proposal.step } : {}) });
+  }
+}
+
+function isChangeRequest(arg: unknown): arg is RunbookChangeRequest {
+  if (typeof arg !== 'object' || arg === null || 'kind' in arg) return false;
+  const record = arg as Record<string, unknown>;
+  return typeof record.incidentId === 'string'
+    && (record.step === undefined || typeof record.step === 'string')
+    && (record.copyBuiltin === undefined || typeof record.copyBuiltin === 'boolean')
+    && Object.keys(record).every((key) => key === 'incidentId' || key === 'step' || key === 'copyBuiltin');
+}
