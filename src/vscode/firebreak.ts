@@ -12,7 +12,7 @@ import { CancelledError } from './commands/pickers';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
-import { registerProposeCommands } from './commands/proposeCommands';
+import { ActionItemCodeLens, registerProposeCommands } from './commands/proposeCommands';
 import { registerReviewCommands } from './commands/reviewCommands';
 import { registerStartCommands } from './commands/startCommands';
 import type { StartPrompts } from './commands/startPrompts';
@@ -99,6 +99,7 @@ export class Firebreak extends Disposable {
       }));
     this.diagnostics = this.register(new RunbookDiagnostics((uri) => this.isRunbook(uri)));
     this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
+    this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file', pattern: '**/postmortem.md' }, new ActionItemCodeLens()));
     this.registerCommands();
     void this.updateContext();
   }

@@ -50,6 +50,27 @@ describe('review: post-incident commands', () => {
     assert.equal(tab.modified.fsPath, vscode.Uri.file(drift.library!).fsPath);
   });
 
+  it('an action item of postmortem.md naming a runbook step gets a Propose Runbook Change lens for that step', async () => {
+    const relative = `incidents/${incidentId}/postmortem.md`;
+    const file = path.join(workspaceRoot(), relative);
+    const generated = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, generated.replace(/^- \[ \] $/m, '- [ ] Search by URL too, Ann, 2026-12-15 `phishing#scope-recipients`'));
+    try {
+      const uri = vscode.Uri.file(file);
+      await vscode.workspace.openTextDocument(uri);
+      const lenses = await waitFor('the action item lens', async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        const propose = found?.filter((lens) => lens.command?.command === 'firebreak.proposeRunbookChange');
+        return propose && propose.length > 0 ? propose : undefined;
+      });
+      assert.equal(lenses.length, 1);
+      assert.deepEqual(lenses[0]!.command!.arguments, [{ incidentId, step: 'scope-recipients' }]);
+      assert.match(lenses[0]!.command!.title, /phishing step scope-recipients/);
+    } finally {
+      git('checkout', '-q', '--', relative);
+    }
+  });
+
   it('Propose Runbook Change leaves a dirty checkout alone: its own worktree, the runbook copied in and open at the step, then committed with the incident linked', async () => {
     const root = workspaceRoot();
     const file = path.join(root, 'propose-check.txt');

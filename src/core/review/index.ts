@@ -7,6 +7,7 @@
 //   metrics         `incidentMetrics(states, {since})`: per runbook and severity, exercises apart
 //   statusUpdate    `statusUpdate(state, 'tactical' | 'executive', now)`: Markdown drafts
 //   completeness    `completeness(state)`: NIST SP 800-61 §3.2.5 fields missing, required steps unchecked
+//   actionItems     `actionItemLinks(postmortem.md)`: action items naming a runbook step (`runbook#step`)
 //   closeWarning    `closeQuestion(completeness)`: the close confirmation's warning and list
 //   drill           `drillFindings(state, model)`: what an exercise showed about its runbook (rendered in its review)
 export { postmortemModel, LESSONS_LEARNED_QUESTIONS, type PostmortemModel, type ReviewStep } from './postmortem';
@@ -20,3 +21,4 @@ export { statusUpdate, STATUS_UPDATE_KINDS, type StatusUpdateKind } from './stat
 export { drillFindings, DRILL_REVIEW_QUESTIONS, type DrillFindings } from './drill';
 export { completeness, NIST_FIELDS, NIST_FIELD_LABELS, type Completeness, type NistField } from './completeness';
 export { closeQuestion, type CloseQuestion } from './closeWarning';
+export { actionItemLinks, type ActionItemLink } from './actionItems';

@@ -1,7 +1,10 @@
 // Lessons flow back into the runbooks: "Propose Runbook Change" checks out the branch
 // `runbook/<runbook-id>-<incident-id>` (the service decides where: in place or its own worktree)
 // and opens the library runbook at the step; "Commit Runbook Change" commits it with the incident linked.
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { actionItemLinks } from '../../core/review';
+import { isSafeName } from '../../core/incident/ids';
 import type { RunbookChangeCommit, RunbookChangeRequest, RunbookProposal } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
@@ -98,4 +101,17 @@ function isChangeRequest(arg: unknown): arg is RunbookChangeRequest {
     && (record.step === undefined || typeof record.step === 'string')
     && (record.copyBuiltin === undefined || typeof record.copyBuiltin === 'boolean')
     && Object.keys(record).every((key) => key === 'incidentId' || key === 'step' || key === 'copyBuiltin');
+}
+
+/** "Propose change to <runbook> step <step>" above each action item of an incident's postmortem.md that names a runbook step. */
+export class ActionItemCodeLens implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const incidentId = path.basename(path.dirname(document.uri.fsPath));
+    if (path.basename(document.uri.fsPath) !== 'postmortem.md' || !isSafeName(incidentId) || !vscode.workspace.isTrusted) return [];
+    return actionItemLinks(document.getText()).map((link) => new vscode.CodeLens(new vscode.Range(link.line, 0, link.line, 0), {
+      title: `$(git-pull-request-create) Propose change to ${link.runbook} step ${link.step}`,
+      command: 'firebreak.proposeRunbookChange',
+      arguments: [{ incidentId, step: link.step }],
+    }));
+  }
 }
