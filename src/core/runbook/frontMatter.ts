@@ -27,28 +27,31 @@ export function readFrontMatter(source: string | Uint8Array, options: { file: st
  * text problems (NUL bytes, invalid UTF-8) after the block. Otherwise undefined: read the whole file.
  */
 export function readFrontMatterStart(start: Uint8Array, options: { file: string }): FrontMatterResult | undefined {
-  const cut = endOfClosingLine(Buffer.from(start.buffer, start.byteOffset, start.byteLength));
+  const cut = endOfClosingLine(start);
   if (cut < 0) return undefined;
   const { result, header } = readDecodedHeader(start.subarray(0, cut), options.file);
   // The block must end exactly at the cut (so it is the block the whole file has), with a title of its own.
   return header?.titled && header.bodyStart === header.textLength ? result : undefined;
 }
 
-/** Just after the first `\n---` or `\n...` line (spaces and a CR allowed) that ends within the bytes, or -1. */
-function endOfClosingLine(bytes: Buffer): number {
-  let first = -1;
-  for (const delimiter of ['\n---', '\n...']) {
-    for (let at = bytes.indexOf(delimiter); at >= 0 && (first < 0 || at < first); at = bytes.indexOf(delimiter, at + 1)) {
-      let end = at + 4;
-      while (bytes[end] === 0x20 || bytes[end] === 0x09) end++;
-      if (bytes[end] === 0x0d) end++;
-      if (bytes[end] === 0x0a) {
-        first = end + 1;
-        break;
-      }
-    }
+const NEWLINE = 0x0a;
+const DASH = 0x2d;
+const DOT = 0x2e;
+
+/**
+ * Just after the first `---` or `...` line after the first line (spaces and a CR allowed), or -1.
+ * Line by line from the start: a front-matter is short, the bytes after it are never scanned.
+ */
+function endOfClosingLine(bytes: Uint8Array): number {
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) {
+    const mark = bytes[at + 1];
+    if ((mark !== DASH && mark !== DOT) || bytes[at + 2] !== mark || bytes[at + 3] !== mark) continue;
+    let end = at + 4;
+    while (bytes[end] === 0x20 || bytes[end] === 0x09) end++;
+    if (bytes[end] === 0x0d) end++;
+    if (bytes[end] === NEWLINE) return end + 1;
   }
-  return first;
+  return -1;
 }
 
 function readDecodedHeader(source: string | Uint8Array, file: string): { result: FrontMatterResult; header?: Header } {

@@ -3,11 +3,11 @@
 // 10,000 runbooks must not be parsed at start), and of each file only its first bytes when they
 // hold the whole front-matter; a runbook is fully parsed when opened. Both reads are cached by
 // mtime + size, so a refresh re-reads only changed files.
-import nodeFsCallbacks from 'node:fs';
-import nodeFs from 'node:fs/promises';
+import nodeFs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { readFrontMatter, readFrontMatterStart, type RunbookFormat } from './frontMatter';
-import type { Diagnostic, Runbook, RunbookMeta } from './model';
+import type { Diagnostic, Runbook } from './model';
 import { parseRunbook } from './parse';
 
 /** When a file last changed, as far as re-indexing cares. */
@@ -16,14 +16,19 @@ export interface Stamp {
   readonly size: number;
 }
 
-/** The few file-system calls the library makes (a fake in tests). */
+/**
+ * The few file-system calls the library makes (a fake in tests). Synchronous: on this scale a
+ * sync read costs about half an async one (no thread-pool round trips); the library yields to the
+ * event loop between short slices of them.
+ */
 export interface LibraryFs {
-  readdir(dir: string): Promise<readonly { readonly name: string; isFile(): boolean; isDirectory(): boolean }[]>;
+  readdir(dir: string): readonly { readonly name: string; isFile(): boolean; isDirectory(): boolean }[];
   /**
    * The file's stamp, and its bytes unless the stamp equals `known` (then the file is not read).
-   * With `firstBytes`, at least that many bytes or the whole file, whichever is shorter, may be read.
+   * With `firstBytes`, at least that many bytes or the whole file, whichever is shorter, may be
+   * read, into a buffer the next call may reuse.
    */
-  readIfChanged(file: string, known?: Stamp, firstBytes?: number): Promise<{ readonly stamp: Stamp; readonly content?: Uint8Array }>;
+  readIfChanged(file: string, known?: Stamp, firstBytes?: number): { readonly stamp: Stamp; readonly content?: Uint8Array };
 }
 
 export interface LibraryOptions {
@@ -36,6 +41,7 @@ export interface LibraryOptions {
   readonly fs?: LibraryFs;
 }
 
+/** What the index keeps of a runbook: little, since 10,000 of them stay in memory. */
 export interface LibraryEntry {
   readonly id: string;
   readonly title: string;
@@ -45,7 +51,8 @@ export interface LibraryEntry {
   readonly relativePath: string;
   readonly builtin: boolean;
   readonly format: RunbookFormat;
-  readonly meta: RunbookMeta;
+  /** The front-matter's default severity for new incidents, if any. */
+  readonly severity?: string;
   /** How many diagnostics the front-matter alone gave (the full lint runs when opened). */
   readonly diagnostics: number;
 }
@@ -56,42 +63,37 @@ export interface LibraryDiagnostic extends Diagnostic {
 }
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
-/** Files read at once while indexing: enough to overlap I/O, few enough to bound open files. */
-const PARALLEL_READS = 32;
 /** Bytes read first when indexing: the front-matter of nearly every runbook fits (the whole file is read otherwise). */
 const FIRST_BYTES = 4096;
+/** Longest run of synchronous reads before the index yields to the event loop (an editor stays responsive). */
+const SLICE_MS = 8;
+
+/** The first bytes of each file go here: one buffer for the whole index, no allocation per file. */
+const firstBytesBuffer = Buffer.allocUnsafe(FIRST_BYTES);
 
 const defaultFs: LibraryFs = {
-  readdir: (dir) => nodeFs.readdir(dir, { withFileTypes: true }),
-  async readIfChanged(file, known, firstBytes) {
+  readdir: (dir) => nodeFs.readdirSync(dir, { withFileTypes: true }),
+  readIfChanged(file, known, firstBytes) {
     if (firstBytes === undefined || known) {
-      const stamp = stampOf(await nodeFs.stat(file));
+      const stamp = stampOf(nodeFs.statSync(file));
       if (known && sameStamp(stamp, known)) return { stamp };
-      if (firstBytes === undefined) return { stamp, content: await nodeFs.readFile(file) };
+      if (firstBytes === undefined) return { stamp, content: nodeFs.readFileSync(file) };
     }
     return readStart(file, firstBytes);
   },
 };
 
-/**
- * A file's stamp and first bytes: open, one fstat, one read, close. Callbacks on a plain
- * descriptor, one promise per file: a FileHandle and a promise per call (fs/promises) cost more
- * CPU than the reading itself.
- */
-function readStart(file: string, firstBytes: number): Promise<{ stamp: Stamp; content: Uint8Array }> {
-  return new Promise((resolve, reject) => {
-    nodeFsCallbacks.open(file, 'r', (openError, fd) => {
-      if (openError) return reject(openError);
-      const finish = (error: Error | null, result?: { stamp: Stamp; content: Uint8Array }) =>
-        nodeFsCallbacks.close(fd, () => (error ? reject(error) : resolve(result!)));
-      nodeFsCallbacks.fstat(fd, (statError, stat) => {
-        if (statError) return finish(statError);
-        const buffer = Buffer.allocUnsafe(Math.min(stat.size, firstBytes));
-        nodeFsCallbacks.read(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) =>
-          finish(readError, { stamp: stampOf(stat), content: buffer.subarray(0, bytesRead) }));
-      });
-    });
-  });
+/** A file's stamp and first bytes (up to FIRST_BYTES): open, one fstat, one read, close. */
+function readStart(file: string, firstBytes: number): { stamp: Stamp; content: Uint8Array } {
+  const fd = nodeFs.openSync(file, 'r');
+  try {
+    const stamp = stampOf(nodeFs.fstatSync(fd));
+    const buffer = firstBytes <= firstBytesBuffer.length ? firstBytesBuffer : Buffer.allocUnsafe(firstBytes);
+    const bytesRead = nodeFs.readSync(fd, buffer, 0, Math.min(stamp.size, firstBytes), 0);
+    return { stamp, content: buffer.subarray(0, bytesRead) };
+  } finally {
+    nodeFs.closeSync(fd);
+  }
 }
 
 export class RunbookLibrary {
@@ -152,7 +154,7 @@ export class RunbookLibrary {
     const file = entry?.file ?? (looksLikePath(idOrPath) ? path.resolve(this.options.root, idOrPath) : undefined);
     if (!file) throw new Error(`No runbook with the id ${JSON.stringify(idOrPath.slice(0, 80))} in the library.`);
     const cached = this.parsed.get(file);
-    const { stamp, content } = await this.fs.readIfChanged(file, cached?.stamp);
+    const { stamp, content } = this.fs.readIfChanged(file, cached?.stamp);
     if (cached && content === undefined) return cached.runbook;
     const runbook = parseRunbook(content ?? new Uint8Array(), { file: entry?.relativePath ?? path.relative(this.options.root, file), builtin: entry?.builtin ?? this.isBuiltin(file) });
     this.parsed.set(file, { runbook, stamp });
@@ -165,79 +167,82 @@ export class RunbookLibrary {
   }
 
   private async reindex(): Promise<void> {
-    const found: { file: string; relativePath: string; builtin: boolean }[] = [];
-    for (const folder of this.options.folders) {
-      for (const file of await this.markdownFilesUnder(path.resolve(this.options.root, folder))) {
-        found.push({ file, relativePath: toPosix(path.relative(this.options.root, file)), builtin: false });
-      }
-    }
-    if (this.options.builtinFolder) {
-      for (const file of await this.markdownFilesUnder(this.options.builtinFolder)) {
-        found.push({ file, relativePath: toPosix(path.relative(this.options.builtinFolder, file)), builtin: true });
-      }
-    }
-
     const next = new Map<string, { entry: LibraryEntry; stamp: Stamp }>();
-    const unique = [...new Map(found.map((f) => [f.file, f])).values()];
-    // A pool of readers, each taking the next file: no reader waits for the slowest of a batch.
-    let taken = 0;
-    const reader = async () => {
-      while (taken < unique.length) {
-        const item = unique[taken++]!;
-        const indexed = await this.indexFile(item.file, item.relativePath, item.builtin);
-        if (indexed) next.set(item.file, indexed);
+    // The built-in folder first: a file also under a workspace folder counts as built-in.
+    const builtinFolder = this.options.builtinFolder === undefined ? undefined : path.resolve(this.options.builtinFolder);
+    const folders = builtinFolder ? [{ folder: builtinFolder, relativeTo: builtinFolder, builtin: true }] : [];
+    for (const folder of this.options.folders) folders.push({ folder: path.resolve(this.options.root, folder), relativeTo: this.options.root, builtin: false });
+    let sliceStart = performance.now();
+    for (const { folder, relativeTo, builtin } of folders) {
+      const folderPath = toPosix(path.relative(relativeTo, folder));
+      for (const file of this.markdownFilesUnder(folder)) {
+        if (next.has(file.absolute)) continue; // already indexed from a folder listed earlier
+        const indexed = this.indexFile(file.absolute, folderPath === '' ? file.relative : `${folderPath}/${file.relative}`, builtin);
+        if (indexed) next.set(file.absolute, indexed);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, unique.length) }, reader));
+    }
     this.entries = next;
     this.sorted = undefined;
     for (const file of this.parsed.keys()) if (!next.has(file)) this.parsed.delete(file);
   }
 
-  private async indexFile(file: string, relativePath: string, builtin: boolean) {
+  private indexFile(file: string, relativePath: string, builtin: boolean): { entry: LibraryEntry; stamp: Stamp } | undefined {
     const known = this.entries.get(file);
     let stamp: Stamp;
     let header;
     try {
-      const start = await this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined, FIRST_BYTES);
+      const start = this.fs.readIfChanged(file, known?.entry.builtin === builtin ? known.stamp : undefined, FIRST_BYTES);
       if (start.content === undefined) return known;
       stamp = start.stamp;
       if (start.content.byteLength >= stamp.size) header = readFrontMatter(start.content, { file: relativePath });
       else header = readFrontMatterStart(start.content, { file: relativePath });
       if (!header) {
         // A long front-matter, or a title that comes from a heading: the whole file.
-        const whole = await this.fs.readIfChanged(file);
+        const whole = this.fs.readIfChanged(file);
         stamp = whole.stamp;
         header = readFrontMatter(whole.content ?? new Uint8Array(), { file: relativePath });
       }
     } catch {
       return undefined; // deleted or unreadable since the folder was listed
     }
+    const { meta } = header;
+    // Copies, so the entry does not keep the front-matter text its strings were cut from alive.
     const entry: LibraryEntry = {
-      id: header.meta.id, title: header.meta.title, file, relativePath, builtin, format: header.format, meta: header.meta, diagnostics: header.diagnostics.length,
+      id: detached(meta.id), title: detached(meta.title), file, relativePath, builtin, format: header.format,
+      ...(meta.severity !== undefined ? { severity: detached(meta.severity) } : {}), diagnostics: header.diagnostics.length,
     };
     return { entry, stamp };
   }
 
-  /** Every *.md under a folder (none when it does not exist); symlinks are not followed. */
-  private async markdownFilesUnder(folder: string): Promise<string[]> {
-    const files: string[] = [];
-    const pending = [folder];
+  /** Every *.md under a folder (none when it does not exist), with its path relative to the folder (posix); symlinks are not followed. */
+  private *markdownFilesUnder(folder: string): Generator<{ absolute: string; relative: string }> {
+    const pending = [{ dir: folder, relative: '' }];
     while (pending.length > 0) {
-      const dir = pending.pop()!;
+      const { dir, relative } = pending.pop()!;
       let children;
       try {
-        children = await this.fs.readdir(dir);
+        children = this.fs.readdir(dir);
       } catch {
         continue;
       }
       for (const child of children) {
-        if (child.isDirectory() && !SKIPPED_FOLDERS.has(child.name)) pending.push(path.join(dir, child.name));
-        else if (child.isFile() && /\.md$/i.test(child.name)) files.push(path.join(dir, child.name));
+        const childRelative = relative === '' ? child.name : `${relative}/${child.name}`;
+        // dir is normalised and a name holds no separator: a join needs no path.join (which normalises again).
+        const absolute = dir.endsWith(path.sep) ? `${dir}${child.name}` : `${dir}${path.sep}${child.name}`;
+        if (child.isDirectory() && !SKIPPED_FOLDERS.has(child.name)) pending.push({ dir: absolute, relative: childRelative });
+        else if (child.isFile() && /\.md$/i.test(child.name)) yield { absolute, relative: childRelative };
       }
     }
-    return files;
   }
+}
+
+/** A copy of a string that shares no memory with the (longer) text it may have been sliced from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function stampOf(stat: { mtimeMs: number; size: number }): Stamp {

@@ -24,7 +24,7 @@ export async function listRunbooks(repositoryRoot: string | undefined, builtinDi
   const { loadRepositoryLibrary } = await import('../../core/runbook/repositoryLibrary');
   const { library, folders } = await loadRepositoryLibrary(repositoryRoot, { builtinFolder: builtinDir });
   const runbooks = library.list().map((entry) => ({
-    id: entry.id, title: entry.title, file: entry.file, builtin: entry.builtin, ...(entry.meta.severity ? { severity: entry.meta.severity } : {}),
+    id: entry.id, title: entry.title, file: entry.file, builtin: entry.builtin, ...(entry.severity ? { severity: entry.severity } : {}),
   }));
   return { runbooks, folders };
 }

@@ -10,13 +10,13 @@ function countingFs(): LibraryFs & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
-    readdir: (dir) => fs.promises.readdir(dir, { withFileTypes: true }),
-    async readIfChanged(file, known) {
-      const stat = await fs.promises.stat(file);
+    readdir: (dir) => fs.readdirSync(dir, { withFileTypes: true }),
+    readIfChanged(file, known) {
+      const stat = fs.statSync(file);
       const stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
       if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) return { stamp };
       reads.push(path.basename(file));
-      return { stamp, content: await fs.promises.readFile(file) };
+      return { stamp, content: fs.readFileSync(file) };
     },
   };
 }
@@ -63,6 +63,42 @@ describe('runbook: library', () => {
     await lib.refresh();
     assert.equal(lib.resolve('long-front')?.title, 'Long front-matter');
     assert.equal(lib.resolve('heading-title')?.title, 'Title from the heading');
+  });
+
+  it('keeps only what the index needs per entry: the default severity, and the front-matter problem count', async () => {
+    write('runbooks/sev.md', native('severity: SEV2\nunknown-field: 1', '# T\n## Detection\n- [ ] a\n').replace('id: test', 'id: with-severity'));
+    const lib = library();
+    await lib.refresh();
+    const entry = lib.resolve('with-severity')!;
+    assert.deepEqual(entry, {
+      id: 'with-severity', title: 'Test', file: path.join(root, 'runbooks', 'sev.md'), relativePath: 'runbooks/sev.md', builtin: false, format: 'native', severity: 'SEV2', diagnostics: 1,
+    });
+    assert.equal('severity' in lib.resolve('leaked-keys')!, false);
+  });
+
+  it('names files by their path from the root, for folders given in any form, nested, outside the root or listed twice', async () => {
+    const outside = tempDir();
+    try {
+      fs.writeFileSync(path.join(outside, 'shared.md'), runbook('shared'));
+      const lib = new RunbookLibrary({ root, folders: ['./runbooks/cloud/', 'runbooks', path.relative(root, outside)], builtinFolder: `${path.join(root, 'builtin')}/` });
+      await lib.refresh();
+      assert.deepEqual(lib.list().map((e) => [e.id, e.relativePath, e.file]), [
+        ['shared', `${path.relative(root, outside)}/shared.md`, path.join(outside, 'shared.md')],
+        ['leaked-keys', 'runbooks/cloud/keys.md', path.join(root, 'runbooks', 'cloud', 'keys.md')],
+        ['old-playbook', 'runbooks/imported/Old Playbook.md', path.join(root, 'runbooks', 'imported', 'Old Playbook.md')],
+        ['phishing', 'runbooks/phishing.md', path.join(root, 'runbooks', 'phishing.md')],
+        ['phishing', 'phishing.md', path.join(root, 'builtin', 'phishing.md')],
+        ['ransomware', 'ransomware.md', path.join(root, 'builtin', 'ransomware.md')],
+      ]);
+    } finally {
+      removeDir(outside);
+    }
+  });
+
+  it('counts a file under both a workspace folder and the built-in folder as built-in', async () => {
+    const lib = new RunbookLibrary({ root, folders: ['.'], builtinFolder: path.join(root, 'builtin') });
+    await lib.refresh();
+    assert.deepEqual(lib.list().filter((e) => e.id === 'ransomware').map((e) => [e.relativePath, e.builtin]), [['ransomware.md', true]]);
   });
 
   it('resolves by id (workspace before built-in) and by path', async () => {
