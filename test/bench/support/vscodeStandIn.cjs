@@ -14,6 +14,7 @@ function standIn(name) {
       if (prop === 'isTrusted') return true;
       return standIn(`${name}.${String(prop)}`);
     },
+    set() { return true; }, // e.g. `statusBarItem.name = …`
     apply() { return standIn(`${name}()`); },
     construct() { return standIn(`new ${name}`); },
   });
