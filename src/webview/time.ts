@@ -22,6 +22,15 @@ export function formatDuration(ms: number): string {
   return `${seconds}s`;
 }
 
+/** An axis label: the two largest non-zero units, "0" for nothing: "45s", "15m", "1h 30m", "6h", "2d 12h". */
+export function formatAxisDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / SECOND));
+  const units: [number, string][] = [[Math.floor(total / 86_400), 'd'], [Math.floor((total % 86_400) / 3_600), 'h'], [Math.floor((total % 3_600) / 60), 'm'], [total % 60, 's']];
+  const first = units.findIndex(([value]) => value > 0);
+  if (first === -1) return '0';
+  return units.slice(first, first + 2).filter(([value]) => value > 0).map(([value, unit]) => `${value}${unit}`).join(' ');
+}
+
 /** "12m 05s left" before the deadline, "3m 10s over" after it; the raw text for an invalid time. */
 export function formatCountdown(deadlineIso: string, nowMs: number): string {
   const deadline = Date.parse(deadlineIso);

@@ -34,10 +34,9 @@ const DAY = 24 * HOUR;
 /** Steps a responder reads at a glance. */
 const DURATION_STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY];
 
-/** Duration ticks (ms) from 0 to a round top ≥ maxMs, at most about `count` intervals. */
-export function durationTicks(maxMs: number, count = 4): number[] {
-  const rough = Math.max(maxMs, 1) / count;
-  const step = DURATION_STEPS.find((s) => s >= rough) ?? Math.ceil(rough / (30 * DAY)) * 30 * DAY;
+/** Duration ticks (ms) from 0 to a round top ≥ maxMs: the finest readable step giving at most `count` intervals. */
+export function durationTicks(maxMs: number, count = 5): number[] {
+  const step = DURATION_STEPS.find((s) => Math.ceil(maxMs / s) <= count) ?? Math.ceil(maxMs / count / (30 * DAY)) * 30 * DAY;
   const top = Math.max(step, Math.ceil(maxMs / step) * step);
   return ticksTo(top, step);
 }

@@ -3,7 +3,7 @@ import { durationTicks, linePath, linearScale, plotPoints, round, timeTicks } fr
 import { chartRoot, mark, svg } from '../chart/svg';
 import { empty, h } from '../dom';
 import type { MetricsModel } from '../metricsModel';
-import { formatDuration, formatUtc } from '../time';
+import { formatAxisDuration, formatDuration, formatUtc } from '../time';
 import { horizontalGrid, verticalGrid } from './axes';
 import { dataTable } from './dataTable';
 import { AXIS_HEIGHT, CHART_WIDTH } from './layout';
@@ -27,7 +27,7 @@ export function containChart(model: MetricsModel): HTMLElement {
     return time.to - time.from >= TWO_DAYS ? text.slice(0, 10) : text.slice(5, 16);
   };
   const chart = chartRoot(CHART_WIDTH, bottom + AXIS_HEIGHT, 'Time to contain by incident opening date',
-    horizontalGrid(ticks, y, AREA.left, AREA.left + AREA.width, (t) => (t === 0 ? '0' : formatDuration(t))),
+    horizontalGrid(ticks, y, AREA.left, AREA.left + AREA.width, formatAxisDuration),
     time.to > time.from ? verticalGrid(timeTicks(time.from, time.to), x, bottom, bottom + 4, dateLabel) : verticalGrid([time.from], () => placed[0]!.x, bottom, bottom + 4, dateLabel),
     points.length > 1 ? svg('path', { class: 'line', d: linePath(placed) }) : null,
     ...placed.map((p, i) => {

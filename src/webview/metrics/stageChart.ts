@@ -3,7 +3,7 @@ import { barsHeight, durationTicks, horizontalBars, linearScale, round } from '.
 import { chartRoot, mark, svg } from '../chart/svg';
 import { empty, h } from '../dom';
 import { MAX_STAGE_ROWS, shortLabel, type MetricsModel } from '../metricsModel';
-import { formatDuration, formatUtc } from '../time';
+import { formatAxisDuration, formatDuration, formatUtc } from '../time';
 import { verticalGrid } from './axes';
 import { dataTable } from './dataTable';
 import { AXIS_HEIGHT, BAR, CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH } from './layout';
@@ -17,7 +17,7 @@ export function stageChart(model: MetricsModel): HTMLElement {
   const bottom = BAR.top + barsHeight(rows.length, BAR);
   const x = linearScale({ from: 0, to: layout.max }, { from: layout.left, to: layout.left + layout.width });
   const chart = chartRoot(CHART_WIDTH, bottom + AXIS_HEIGHT, 'Stage durations per incident',
-    verticalGrid(ticks, x, 0, bottom + 4, (t) => (t === 0 ? '0' : formatDuration(t))),
+    verticalGrid(ticks, x, 0, bottom + 4, formatAxisDuration),
     ...bars.map((bar, index) => {
       const row = rows[index]!;
       const middle = round(bar.y + bar.height / 2);

@@ -61,9 +61,9 @@ export class Scenario {
     return event;
   }
 
-  open(options: { exercise?: boolean; severity?: string; runbook?: Runbook } = {}): IncidentEvent {
+  open(options: { exercise?: boolean; severity?: string; runbook?: Runbook; incident?: string; title?: string } = {}): IncidentEvent {
     const built = buildOpening({
-      incident: '20261128-k7f3qa', title: 'Phishing wave against finance', runbook: options.runbook ?? phishingRunbook(),
+      incident: options.incident ?? '20261128-k7f3qa', title: options.title ?? 'Phishing wave against finance', runbook: options.runbook ?? phishingRunbook(),
       path: 'runbooks/phishing.md', sha256: 'a'.repeat(64),
       ...(options.exercise !== undefined ? { exercise: options.exercise } : {}), ...(options.severity ? { severity: options.severity } : {}),
     });

@@ -25,9 +25,12 @@ describe('metrics chart geometry', () => {
 
   it('gives duration ticks on steps a responder reads at a glance', () => {
     assert.deepEqual(durationTicks(50 * MINUTE), [0, 15, 30, 45, 60].map((m) => m * MINUTE));
-    assert.deepEqual(durationTicks(5 * HOUR), [0, 2, 4, 6].map((h) => h * HOUR));
+    assert.deepEqual(durationTicks(9.5 * HOUR), [0, 2, 4, 6, 8, 10].map((h) => h * HOUR));
+    assert.deepEqual(durationTicks(5 * HOUR), [0, 1, 2, 3, 4, 5].map((h) => h * HOUR));
+    assert.deepEqual(durationTicks(5 * HOUR, 4), [0, 2, 4, 6].map((h) => h * HOUR));
     assert.deepEqual(durationTicks(0), [0, MINUTE]);
     assert.deepEqual(durationTicks(3 * MINUTE), [0, 1, 2, 3].map((m) => m * MINUTE));
+    assert.deepEqual(durationTicks(400 * 86_400_000), [0, 90, 180, 270, 360, 450].map((d) => d * 86_400_000), 'past the longest step: whole months');
   });
 
   it('spaces time ticks evenly, one tick when the span is empty', () => {

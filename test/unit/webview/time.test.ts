@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clockOffset, formatCountdown, formatDuration, formatUtc, localInputToIso } from '../../../src/webview/time';
+import { clockOffset, formatAxisDuration, formatCountdown, formatDuration, formatUtc, localInputToIso } from '../../../src/webview/time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -12,6 +12,16 @@ describe('dashboard time formatting', () => {
     assert.equal(formatDuration(3 * HOUR + 7 * MINUTE + 59_000), '3h 07m');
     assert.equal(formatDuration(52 * HOUR), '2d 04h');
     assert.equal(formatDuration(-5_000), '0s');
+  });
+
+  it('labels chart axes with the two largest non-zero units', () => {
+    assert.equal(formatAxisDuration(0), '0');
+    assert.equal(formatAxisDuration(45_000), '45s');
+    assert.equal(formatAxisDuration(15 * MINUTE), '15m');
+    assert.equal(formatAxisDuration(90 * MINUTE), '1h 30m');
+    assert.equal(formatAxisDuration(6 * HOUR), '6h');
+    assert.equal(formatAxisDuration(60 * HOUR + 5 * MINUTE), '2d 12h');
+    assert.equal(formatAxisDuration(48 * HOUR + 5 * MINUTE), '2d', 'a zero second unit is left out, not replaced by a smaller one');
   });
 
   it('counts down to a deadline and then counts the overrun', () => {
