@@ -30,7 +30,6 @@ import { Disposable } from './util/disposable';
 import { findRepositoryRoot } from './workspaceRepositories';
 import { VERSION } from '../core/version';
 import { toDashboardView } from '../core/views/dashboardView';
-import { toMetricsView } from '../core/views/metricsView';
 import type { MetricsView } from '../shared/metricsProtocol';
 import { renderStepDetail } from '../core/views/renderDetail';
 
@@ -191,6 +190,7 @@ export class Firebreak extends Disposable {
   /** Every incident of the repository, for the Metrics page (the store's cache, refreshed on change). */
   private async metricsView(): Promise<MetricsView> {
     if (!this.store) throw new UserFacingError('Open a folder inside a Git repository to see incident metrics.');
+    const { toMetricsView } = await import('../core/views/metricsView');
     return toMetricsView((await this.store.list()).map((entry) => entry.state), new Date());
   }
 
