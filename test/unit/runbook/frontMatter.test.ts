@@ -67,6 +67,10 @@ describe('runbook: front-matter', () => {
 
   it('accepts review.last as a YAML date or a quoted one, and checks durations', () => {
     assert.deepEqual(parse(native("review: { last: '2026-01-02', every: 1w }", '# T\n')).review, { last: '2026-01-02', every: '1w' });
+    // A YAML date becomes its UTC day (the date YAML read, even when a time zone moves it).
+    for (const [written, day] of [['2026-12-31', '2026-12-31'], ['2026-01-09', '2026-01-09'], ['0999-05-06', '0999-05-06'], ['2026-02-03T23:30:00-05:00', '2026-02-04']]) {
+      assert.equal(parse(native(`review: { last: ${written}, every: 1w }`, '# T\n')).review?.last, day, written);
+    }
     const bad = parse(native('review: { last: soon, every: 6 months }\nsla: { SEV1: { containment: 90 } }', '# T\n'));
     assert.ok(codes(bad).includes('review-date-invalid'));
     assert.equal(codes(bad).filter((c) => c === 'duration-invalid').length, 2);
