@@ -44,7 +44,22 @@ export type MetricsHostMessage =
   | { readonly type: 'metrics'; readonly view: MetricsView }
   | { readonly type: 'error'; readonly message: string };
 
-export type MetricsWebviewMessage = { readonly type: 'ready' };
+export type MetricsWebviewMessage =
+  | { readonly type: 'ready' }
+  /** A bar or point was activated: open that incident's dashboard. */
+  | { readonly type: 'openIncident'; readonly incidentId: string };
+
+/** A message from the page, untrusted: its shape only (the host also checks the id is one it sent). */
+export function parseMetricsMessage(raw: unknown): MetricsWebviewMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  const keys = Object.keys(message);
+  if (message.type === 'ready' && keys.length === 1) return { type: 'ready' };
+  if (message.type === 'openIncident' && typeof message.incidentId === 'string' && message.incidentId.length <= 64 && keys.length === 2) {
+    return { type: 'openIncident', incidentId: message.incidentId };
+  }
+  return undefined;
+}
 
 /** What the page keeps across hide/show: whether exercises are charted instead of real incidents. */
 export interface MetricsPersistedState {

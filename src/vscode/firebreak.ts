@@ -61,6 +61,8 @@ export interface FirebreakApi {
   runStepWithConfirmation(incidentId: string, stepId: string, confirm: ConfirmRun): Promise<RunResult | undefined>;
   /** The view the open Metrics page last received (undefined when none is open or it has not loaded). */
   metricsDelivered(): MetricsView | undefined;
+  /** Hands `raw` to the open Metrics page's host exactly as its webview would. */
+  metricsMessage(raw: unknown): Promise<void>;
   /** Test seam: the Close Incident flow with `confirm` in place of the modal (it gets the completeness warning). Undefined when declined. */
   closeWithConfirmation(incidentId: string, confirm: ConfirmClose): Promise<ActionResult | undefined>;
 }
@@ -89,7 +91,7 @@ export class Firebreak extends Disposable {
     }));
     this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store, () => this.background?.lastSync), context.extensionUri));
-    this.metrics = this.register(new MetricsPanel(() => this.metricsView(), context.extensionUri));
+    this.metrics = this.register(new MetricsPanel(() => this.metricsView(), (incidentId) => vscode.commands.executeCommand('firebreak.openDashboard', incidentId), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
     this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
       (count, folders) => {
@@ -227,6 +229,7 @@ export class Firebreak extends Disposable {
         return runStepCommand(this.incidents, this.store, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
       metricsDelivered: () => this.metrics.lastDelivered,
+      metricsMessage: (raw) => this.metrics.receive(raw),
       closeWithConfirmation: async (incidentId, confirm) => {
         requireTrust();
         const { closeRequest } = await import('./commands/incidentCommands');

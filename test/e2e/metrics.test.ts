@@ -1,6 +1,7 @@
 // The Metrics webview in the real workbench: a repository with a month of incidents (event logs
 // built on a fake clock, as the record would hold them), "Show Incident Metrics" from the Command
-// Palette, the three charts drawn, the toggle to exercises, and a screenshot of each.
+// Palette, the three charts drawn, the toggle to exercises (a screenshot of each), and Enter on a
+// point opening that incident's dashboard.
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,5 +83,12 @@ describe('e2e: incident metrics', function () {
     await metrics.locator('#metrics-summary', { hasText: '2 exercises' }).waitFor();
     assert.equal(await metrics.locator('#time-to-contain svg circle.mark').count(), 2);
     await workbench.screenshot('21-metrics-exercises');
+
+    // A point is a control: Enter on it opens that incident's dashboard.
+    await metrics.locator('#kind-real').check();
+    const first = metrics.locator('#time-to-contain svg circle.mark').first();
+    await first.focus();
+    await first.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: `Incident ${SEEDS[0]!.id}` }).waitFor({ timeout: 60_000 });
   });
 });

@@ -48,6 +48,19 @@ describe('metrics: the Metrics webview', () => {
     assert.equal(metricsTabs().length, 1, 'the command reveals the open panel instead of a second one');
   });
 
+  it('opens the dashboard of an incident the page names, and of no other', async () => {
+    const api = await firebreak();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
+    await vscode.commands.executeCommand('firebreak.showMetrics');
+    await deliveredWith([real]);
+    await api.metricsMessage({ type: 'openIncident', incidentId: '20991231-zzzzzz' });
+    await api.metricsMessage({ type: 'openIncident', incidentId: real, command: 'workbench.action.terminal.new' });
+    assert.deepEqual(api.openDashboards(), []);
+    await api.metricsMessage({ type: 'openIncident', incidentId: real });
+    await waitFor('the dashboard of the incident', () => api.openDashboards().includes(real));
+  });
+
   it('follows incidents started while it is open', async () => {
     await vscode.commands.executeCommand('firebreak.showMetrics');
     await deliveredWith([real]);

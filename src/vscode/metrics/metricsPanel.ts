@@ -1,8 +1,8 @@
 // The one Metrics webview of the window: charts across every incident of the repository. Same
-// shell and CSP as the dashboard; the page only says `ready`, the host sends the view then and
-// after every change to the incidents. Restored after a window reload.
+// shell and CSP as the dashboard; the page says `ready` (the host sends the view then and after
+// every change to the incidents) or asks to open an incident it was sent. Restored after a reload.
 import * as vscode from 'vscode';
-import type { MetricsHostMessage, MetricsView } from '../../shared/metricsProtocol';
+import { parseMetricsMessage, type MetricsHostMessage, type MetricsView } from '../../shared/metricsProtocol';
 import { Disposable } from '../util/disposable';
 import { webviewHtml } from '../util/webviewHtml';
 
@@ -14,7 +14,11 @@ export class MetricsPanel extends Disposable implements vscode.WebviewPanelSeria
   private ready = false;
   private delivered: MetricsView | undefined;
 
-  constructor(private readonly buildView: () => Promise<MetricsView>, private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly buildView: () => Promise<MetricsView>,
+    private readonly openIncident: (incidentId: string) => Thenable<unknown>,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     super();
     this.register(vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, this));
   }
@@ -48,6 +52,19 @@ export class MetricsPanel extends Disposable implements vscode.WebviewPanelSeria
     }
   }
 
+  /** A message from the page, exactly as its webview posts it (public for the tests). */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseMetricsMessage(raw);
+    if (!message || !this.panel) return;
+    if (message.type === 'ready') {
+      this.ready = true;
+      await this.refresh();
+      return;
+    }
+    // Only an incident the page was shown: the id never reaches anything else.
+    if (this.delivered?.incidents.some((i) => i.id === message.incidentId)) await this.openIncident(message.incidentId);
+  }
+
   /** The last view the page received (undefined while no page is open): for the tests. */
   get lastDelivered(): MetricsView | undefined {
     return this.panel ? this.delivered : undefined;
@@ -66,12 +83,7 @@ export class MetricsPanel extends Disposable implements vscode.WebviewPanelSeria
     panel.title = TITLE;
     panel.webview.html = webviewHtml(panel.webview, this.mediaRoot, { title: TITLE, styles: ['dashboard.css', 'metrics.css'], script: 'metrics.js', loading: 'Loading metrics…' });
     const listeners = [
-      // The page sends nothing but `ready` (its toggle stays in the page): anything else is ignored.
-      panel.webview.onDidReceiveMessage((raw: unknown) => {
-        if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'ready') return;
-        this.ready = true;
-        void this.refresh();
-      }),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       // Hidden pages are discarded (no retained context): the page says `ready` again when shown.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;

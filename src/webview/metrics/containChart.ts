@@ -32,7 +32,7 @@ export function containChart(model: MetricsModel): HTMLElement {
     points.length > 1 ? svg('path', { class: 'line', d: linePath(placed) }) : null,
     ...placed.map((p, i) => {
       const point = points[i]!;
-      return mark(svg('circle', { class: 'point', cx: round(p.x), cy: round(p.y), r: 4 }),
+      return mark(svg('circle', { class: 'point', 'data-incident': point.id, cx: round(p.x), cy: round(p.y), r: 4 }),
         `${point.title}, opened ${formatUtc(point.openedAt)}: contained in ${formatDuration(point.toContainMs)}`);
     }));
   return h('div', {},

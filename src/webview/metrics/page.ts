@@ -17,6 +17,19 @@ export class MetricsPage {
 
   constructor(private readonly root: HTMLElement, private readonly host: MetricsHost) {
     this.exercises = host.getState()?.exercises === true;
+    // A bar segment or point names its incident: a click, Enter or Space opens the incident's dashboard.
+    const incidentOf = (event: Event) => (event.target instanceof Element ? event.target.closest('[data-incident]')?.getAttribute('data-incident') : undefined);
+    const open = (incidentId: string) => host.postMessage({ type: 'openIncident', incidentId });
+    root.addEventListener('click', (event) => {
+      const incidentId = incidentOf(event);
+      if (incidentId) open(incidentId);
+    });
+    root.addEventListener('keydown', (event) => {
+      const incidentId = incidentOf(event);
+      if (!incidentId || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      open(incidentId);
+    });
   }
 
   receive(message: MetricsHostMessage): void {
@@ -50,7 +63,7 @@ export class MetricsPage {
       return;
     }
     const model = metricsModel(this.view, this.exercises);
-    append(this.root, [this.toggle(model), this.summary(model)]);
+    append(this.root, [this.toggle(model), this.summary(model), h('p', { class: 'hint' }, icon('info'), 'Select a bar or a point (click, or Tab then Enter) to open that incident.')]);
     if (model.counts.incidents === 0) {
       this.root.append(h('section', { class: 'card empty-state', id: 'metrics-empty' },
         empty(this.exercises ? 'No exercises yet: start an incident as an “Exercise (drill)”.' : 'No real incidents yet: only exercises.')));

@@ -28,7 +28,7 @@ export function stageChart(model: MetricsModel): HTMLElement {
           const stage = row.segments[i]!;
           if (segment.width <= 0) return [];
           const label = `${row.title}: ${stage.title} ${formatDuration(stage.durationMs)}${stage.completed ? '' : ' (not completed)'}`;
-          return [mark(svg('rect', { class: `series-${stage.series}${stage.completed ? '' : ' open'}`, x: round(segment.x), y: bar.y, width: round(segment.width), height: bar.height }), label)];
+          return [mark(svg('rect', { class: `series-${stage.series}${stage.completed ? '' : ' open'}`, 'data-incident': row.id, x: round(segment.x), y: bar.y, width: round(segment.width), height: bar.height }), label)];
         }),
         svg('text', { class: 'value', x: round(end.x + end.width + 6), y: middle, 'dominant-baseline': 'middle' }, formatDuration(row.totalMs)));
     }));
