@@ -23,6 +23,8 @@ export interface MetricsIncident {
   /** From detection to the end of containment (PRODUCT.md §3); absent until contained. */
   readonly toContainMs?: number;
   readonly slaMissedStages: readonly string[];
+  /** The repository (its workspace folder's name) in a window with several; absent with one. */
+  readonly repository?: string;
 }
 
 export interface RunbookSlaMisses {

@@ -1,4 +1,4 @@
-// `vscode://firebreak.firebreak/start?runbook=<id>&title=…&severity=…&source=…`: a link a SIEM or a
+// `vscode://firebreak.firebreak/start?runbook=<id>&title=…&severity=…&source=…&repository=…`: a link a SIEM or a
 // chat message can carry to open the start flow pre-filled. Untrusted input: only these parameters,
 // each at most once, the runbook by id (never a path), bounded values without control characters.
 // Pure: the VS Code layer asks the responder to confirm before anything is recorded.
@@ -10,13 +10,15 @@ export interface StartLink {
   readonly severity?: string;
   /** A link or reference to the alert, recorded with the opening event. */
   readonly source?: string;
+  /** The workspace folder (by name) whose repository records the incident, in a multi-root window. */
+  readonly repository?: string;
 }
 
 export class StartLinkError extends Error {}
 
 const RUNBOOK_ID = /^[a-z0-9][a-z0-9._-]*$/;
 const SEVERITY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const LIMITS: Readonly<Record<keyof StartLink, number>> = { runbook: 100, title: 300, severity: 32, source: 2000 };
+const LIMITS: Readonly<Record<keyof StartLink, number>> = { runbook: 100, title: 300, severity: 32, source: 2000, repository: 255 };
 const PARAMETERS = Object.keys(LIMITS) as (keyof StartLink)[];
 
 /** Reads the path and the (decoded) query of the link; throws a StartLinkError saying what is wrong. */
@@ -45,6 +47,7 @@ export function parseStartLink(path: string, query: string): StartLink {
     ...(found.title ? { title: found.title } : {}),
     ...(found.severity ? { severity: found.severity } : {}),
     ...(found.source ? { source: found.source } : {}),
+    ...(found.repository ? { repository: found.repository } : {}),
   };
 }
 

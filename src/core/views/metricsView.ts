@@ -7,9 +7,13 @@ import { incidentMetrics, type KindMetrics } from '../review/metrics';
 import { missedSlaStages } from '../review/slaMisses';
 import { stageSpans } from '../review/stageSpans';
 
-export function toMetricsView(states: readonly IncidentState[], now: Date): MetricsView {
-  const incidents = states.flatMap((state) => (state.opened === undefined ? [] : [metricsIncident(state, state.opened.at)]));
-  incidents.sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id));
+export function toMetricsView(states: readonly IncidentState[], now: Date, repositoryOf?: (state: IncidentState) => string | undefined): MetricsView {
+  const incidents = states.flatMap((state) => {
+    if (state.opened === undefined) return [];
+    const repository = repositoryOf?.(state);
+    return [{ ...metricsIncident(state, state.opened.at), ...(repository !== undefined ? { repository } : {}) }];
+  });
+  incidents.sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id) || (a.repository ?? '').localeCompare(b.repository ?? ''));
   const report = incidentMetrics(states);
   return { incidents, slaMisses: { real: slaMissesByRunbook(report.real), exercises: slaMissesByRunbook(report.exercises) }, generatedAt: now.toISOString() };
 }

@@ -9,6 +9,12 @@ describe('start links (vscode://firebreak.firebreak/start?…)', () => {
     assert.deepEqual(parseStartLink('/start', 'runbook=malware-endpoint&title='), { runbook: 'malware-endpoint' });
   });
 
+  it('reads the workspace folder a multi-root window should record in', () => {
+    assert.deepEqual(parseStartLink('/start', 'runbook=phishing&repository=payments%20api'), { runbook: 'phishing', repository: 'payments api' });
+    assert.throws(() => parseStartLink('/start', 'runbook=phishing&repository=a&repository=b'), /"repository" more than once/);
+    assert.throws(() => parseStartLink('/start', 'runbook=phishing&repository=evil%E2%80%AEname'), /control or bidirectional/);
+  });
+
   const refusals: [string, string, string, RegExp][] = [
     ['another path', '/run', 'runbook=phishing', /only \/start is supported/],
     ['an unknown parameter', '/start', 'runbook=phishing&command=rm', /unknown parameter "command": only runbook, title, severity, source/],

@@ -35,4 +35,12 @@ describe('metrics view from incident records', () => {
   it('is empty without incidents', () => {
     assert.deepEqual(toMetricsView([], now), { incidents: [], slaMisses: { real: [], exercises: [] }, generatedAt: now.toISOString() });
   });
+
+  it('says which repository each incident is in when asked (a multi-root window), and nothing otherwise', () => {
+    const a = incidentA().state;
+    const b = incidentB().state;
+    const named = toMetricsView([a, b], now, (state) => (state === a ? 'payments' : 'web'));
+    assert.deepEqual(named.incidents.map((i) => [i.id, i.repository]), [[a.id, 'payments'], [b.id, 'web']]);
+    assert.equal('repository' in toMetricsView([a, b], now).incidents[0]!, false);
+  });
 });
