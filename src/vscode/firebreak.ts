@@ -1,5 +1,6 @@
 // The extension's services, composed once per window. Nothing here parses or runs Git at
-// activation: the store, the parser and the service load on first use.
+// activation: the stores (one per repository of the workspace's folders), the parser and the
+// services load on first use.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
@@ -8,7 +9,7 @@ import type { ActionResult, IncidentServiceApi, RunResult, StartResult } from '.
 import type { ConfirmRun } from './commands/runStepCommand';
 import type { ConfirmClose } from './commands/incidentCommands';
 import { registerActionCommands } from './commands/incidentCommands';
-import { CancelledError } from './commands/pickers';
+import { CancelledError, resolveIncident } from './commands/pickers';
 import { registerEvidenceCommands } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
@@ -27,33 +28,39 @@ import { RunbooksView } from './runbooksView';
 import { IncidentStatusBar } from './statusBar';
 import { requireTrust, UserFacingError } from './trust';
 import { Disposable } from './util/disposable';
-import { findRepositoryRoot } from './workspaceRepositories';
+import { dashboardKey, Repositories, type Repository } from './repositories';
 import { VERSION } from '../core/version';
 import { toDashboardView } from '../core/views/dashboardView';
 import type { MetricsView } from '../shared/metricsProtocol';
 import { renderStepDetail } from '../core/views/renderDetail';
 
 export interface FirebreakApi {
-  incidents(): Promise<{ id: string; view: DashboardView }[]>;
+  /** Every incident of every repository in the window; `root` is its repository's. */
+  incidents(): Promise<{ id: string; view: DashboardView; root: string }[]>;
   /** Goes through the tree's checkbox handler, exactly as a click does. */
   checkboxChanged(node: IncidentsNode, checked: boolean): Promise<void>;
   openDashboards(): string[];
   /** The Incidents tree's top-level rows, as the view gets them. */
   incidentRows(): Promise<IncidentsNode[]>;
-  /** The automatic sync's last outcome (undefined until the incidents' branch has a remote). */
+  /** The automatic sync's last outcome in the first repository (undefined until the incidents' branch has a remote). */
   lastSync(): DashboardView['lastSync'];
   /** Git spawns refused so far in the extension host (Restricted Mode must attempt none). */
   gitSpawnsRefused(): Promise<number>;
   /** Delivers a message to an open dashboard as if its webview had posted it. */
   dashboardMessage(incidentId: string, raw: unknown): Promise<void>;
+  /** The first repository's root (the only one in a single-repository window). */
   repositoryRoot(): string | undefined;
+  /** Every repository the window's folders are in, in workspace order, deduplicated. */
+  repositoryRoots(): string[];
+  /** The Incidents tree's rows under `node` (a repository row, an incident, a stage). */
+  incidentChildren(node: IncidentsNode): Promise<IncidentsNode[]>;
   /**
    * Handles a start link as the URI handler does, with any of the start flow's questions answered by
    * `prompts` (the tests; code-server may not route vscode:// links). Throws when the link is refused.
    */
   openStartLink(uri: vscode.Uri, prompts?: Partial<StartPrompts>): Promise<StartResult>;
-  /** The Incidents tree's row for an incident, as the tree shows it. */
-  incidentTreeItem(incidentId: string): Promise<vscode.TreeItem>;
+  /** The Incidents tree's row for an incident (of the repository at `root`, if given), as the tree shows it. */
+  incidentTreeItem(incidentId: string, root?: string): Promise<vscode.TreeItem>;
   /**
    * Test seam (not reachable from a webview): the Run Step Command flow with `confirm` in place of
    * the native modal. Undefined when `confirm` declines.
@@ -68,7 +75,8 @@ export interface FirebreakApi {
 }
 
 export class Firebreak extends Disposable {
-  private store: IncidentStore | undefined;
+  /** One incident store per Git repository of the workspace's folders, opened lazily. */
+  readonly repositories: Repositories;
   readonly incidents: IncidentsView;
   readonly dashboards: DashboardManager;
   readonly metrics: MetricsPanel;
@@ -77,23 +85,29 @@ export class Firebreak extends Disposable {
   private readonly statusBar: IncidentStatusBar;
   private readonly runbooks: RunbooksView;
   private readonly diagnostics: RunbookDiagnostics;
-  /** The repository's runbook folders (`.firebreak.yml`), as the Runbooks view last read them; `runbooks` until then. */
-  private runbookFolders: readonly string[] = ['runbooks'];
+  /** Each repository's runbook folders (`.firebreak.yml`), as the Runbooks view last read them; `runbooks` until then. */
+  private runbookFolders: ReadonlyMap<string, readonly string[]> = new Map();
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
-    this.openStore();
-    this.register({ dispose: () => this.closeStore() });
-    // Trusting the workspace turns the read-only, git-free store into one that records.
+    this.repositories = this.register(new Repositories((repository) => this.openStore(repository)));
+    this.repositories.update();
+    // Trusting the workspace turns the read-only, git-free stores into ones that record.
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      this.openStore();
+      this.repositories.update(true);
       void this.onIncidentsChanged();
     }));
-    this.incidents = this.register(new IncidentsView(() => this.store, (error) => this.report(error)));
-    this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.store, () => this.background?.lastSync), context.extensionUri));
+    // Adding or removing a folder opens or closes its repository's store.
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.repositories.update();
+      this.runbooks.refresh();
+      void this.onIncidentsChanged();
+    }));
+    this.incidents = this.register(new IncidentsView(() => this.repositories.all, (error) => this.report(error)));
+    this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.repositories.all, (root) => this.repositories.byRoot(root)?.background?.lastSync), context.extensionUri));
     this.metrics = this.register(new MetricsPanel(() => this.metricsView(), (incidentId) => vscode.commands.executeCommand('firebreak.openDashboard', incidentId), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
-    this.runbooks = this.register(new RunbooksView(() => this.store?.root ?? this.workspaceRoot, this.builtinRunbooksDir,
+    this.runbooks = this.register(new RunbooksView(() => this.runbookRoots(), this.builtinRunbooksDir,
       (count, folders) => {
         this.runbookFolders = folders;
         void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0);
@@ -105,26 +119,12 @@ export class Firebreak extends Disposable {
     void this.updateContext();
   }
 
-  private storeListener: vscode.Disposable | undefined;
-  private severities: readonly string[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
-  /** Automatic sync and missed-SLA recording, started with the first service in a trusted workspace. */
-  private background: BackgroundRecording | undefined;
-
-  /** (Re)opens the store of the workspace's repository, read-only in Restricted Mode. */
-  private openStore(): void {
-    this.closeStore();
-    const repositoryRoot = this.repositoryRoot();
-    if (!repositoryRoot) return;
-    this.store = new IncidentStore(repositoryRoot, (root) => this.createService(root), (state) => this.toView(state));
-    this.storeListener = this.store.onDidChange(() => this.onIncidentsChanged());
-  }
-
-  private closeStore(): void {
-    this.background?.dispose();
-    this.background = undefined;
-    this.storeListener?.dispose();
-    this.store?.dispose();
-    this.store = undefined;
+  /** A repository's store, read-only in Restricted Mode; its changes refresh every view. */
+  private openStore(repository: Repository): IncidentStore {
+    const store = new IncidentStore(repository.root, () => this.createService(repository), (state) => this.toView(state, repository));
+    // The listener goes with the store's emitter when the store is disposed.
+    store.onDidChange(() => this.onIncidentsChanged());
+    return store;
   }
 
   /** Tree, dashboards, status bar and context keys follow every change (actions and files on disk). */
@@ -132,32 +132,39 @@ export class Firebreak extends Disposable {
     this.incidents.refresh();
     void this.dashboards.refresh();
     void this.metrics.refresh();
-    try {
-      this.statusBar.update(this.store ? await this.store.list() : []);
-    } catch (error) {
-      this.report(error);
-    }
+    await this.updateStatusBar();
     void this.updateContext();
   }
 
-  private repositoryRoot(): string | undefined {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme !== 'file') continue;
-      const root = findRepositoryRoot(folder.uri.fsPath);
-      if (root) return root;
+  private async updateStatusBar(): Promise<void> {
+    try {
+      // The status bar shows the active incident with the latest activity, and its repository's sync.
+      const entries = (await Promise.all(this.repositories.all.map((r) => r.store.list()))).flat();
+      const sorted = [...entries].sort((a, b) => lastActivity(b.state).localeCompare(lastActivity(a.state)));
+      const shown = sorted.find((e) => e.view.incident.status === 'active');
+      this.statusBar.updateSync(shown ? this.repositories.byRoot(shown.root)?.background?.lastSync : undefined);
+      this.statusBar.update(this.repositories.all.length > 1 ? sorted : entries);
+    } catch (error) {
+      this.report(error);
     }
-    return undefined;
+  }
+
+  /** Where the Runbooks view reads runbooks: each repository, else the first folder (no repository yet). */
+  private runbookRoots(): { root: string; name: string }[] {
+    if (this.repositories.all.length > 0) return this.repositories.all.map((r) => ({ root: r.root, name: r.name }));
+    return this.workspaceRoot !== undefined ? [{ root: this.workspaceRoot, name: path.basename(this.workspaceRoot) }] : [];
   }
 
   get builtinRunbooksDir(): string {
     return vscode.Uri.joinPath(this.context.extensionUri, 'runbooks').fsPath;
   }
 
-  private async createService(root: string): Promise<IncidentServiceApi> {
+  private async createService(repository: Repository): Promise<IncidentServiceApi> {
+    const root = repository.root;
     const service = await import('../service');
     // The team's severity levels (`.firebreak.yml`) for the dashboard's severity control; files only.
     const { loadConfig } = await import('../core/config');
-    this.severities = (await loadConfig(root)).config.severities;
+    repository.severities = (await loadConfig(root)).config.severities;
     const created = await service.createIncidentService({
       cwd: root,
       trusted: vscode.workspace.isTrusted,
@@ -170,71 +177,84 @@ export class Firebreak extends Disposable {
         void vscode.window.showWarningMessage(`Firebreak: ${message}`);
       },
     });
-    // Opening the service is the first git this window runs: background work starts only then.
-    if (vscode.workspace.isTrusted) this.startBackground(created);
+    // Opening a service is the first git its repository runs: background work starts only then.
+    if (vscode.workspace.isTrusted && !repository.closed) this.startBackground(repository, created);
     return created;
   }
 
-  private startBackground(service: IncidentServiceApi): void {
-    this.background?.dispose();
-    const background = new BackgroundRecording(service, (message) => this.output.warn(message));
-    background.onDidChangeSync((sync) => {
-      this.statusBar.updateSync(sync);
+  private startBackground(repository: Repository, service: IncidentServiceApi): void {
+    repository.background?.dispose();
+    const background = new BackgroundRecording(service, (message) => this.output.warn(`${repository.name}: ${message}`));
+    background.onDidChangeSync(() => {
+      void this.updateStatusBar();
       void this.dashboards.refresh();
     });
-    this.background = background;
+    repository.background = background;
   }
 
-  private toView(state: IncidentState): DashboardView {
-    return toDashboardView(state, { now: new Date(), severities: this.severities, canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
+  private toView(state: IncidentState, repository: Repository): DashboardView {
+    return toDashboardView(state, { now: new Date(), severities: repository.severities, canRecord: vscode.workspace.isTrusted, renderDetail: renderStepDetail });
   }
 
-  /** Every incident of the repository, for the Metrics page (the store's cache, refreshed on change). */
+  /** Every incident of every repository, for the Metrics page (the stores' caches, refreshed on change). */
   private async metricsView(): Promise<MetricsView> {
-    if (!this.store) throw new UserFacingError('Open a folder inside a Git repository to see incident metrics.');
+    const repositories = this.repositories.all;
+    if (repositories.length === 0) throw new UserFacingError('Open a folder inside a Git repository to see incident metrics.');
     const { toMetricsView } = await import('../core/views/metricsView');
-    return toMetricsView((await this.store.list()).map((entry) => entry.state), new Date());
+    const lists = await Promise.all(repositories.map(async (r) => ({ name: r.name, entries: await r.store.list() })));
+    const states = lists.flatMap((list) => list.entries.map((entry) => entry.state));
+    // With several repositories each incident says which one it is in.
+    const names = new Map(lists.flatMap((list) => list.entries.map((entry) => [entry.state, list.name] as const)));
+    return toMetricsView(states, new Date(), repositories.length > 1 ? (state) => names.get(state) : undefined);
   }
 
-  /** Markdown files under the repository's (or the folder's) runbook folders are runbooks. */
+  /** Markdown files under a repository's (or the folder's) runbook folders are runbooks. */
   private isRunbook(uri: vscode.Uri): boolean {
-    const root = this.store?.root ?? this.workspaceRoot;
-    if (!root || uri.scheme !== 'file' || !uri.fsPath.endsWith('.md')) return false;
-    const relative = path.relative(root, uri.fsPath).split(path.sep).join('/');
-    return this.runbookFolders.some((folder) => relative.startsWith(`${folder}/`));
+    if (uri.scheme !== 'file' || !uri.fsPath.endsWith('.md')) return false;
+    return this.runbookRoots().some(({ root }) => {
+      const relative = path.relative(root, uri.fsPath).split(path.sep).join('/');
+      return (this.runbookFolders.get(root) ?? ['runbooks']).some((folder) => relative.startsWith(`${folder}/`));
+    });
   }
 
+  /** The first repository's store (the only one in a single-repository window); commands resolve an incident's own. */
   incidentStore(): IncidentStore | undefined {
-    return this.store;
+    return this.repositories.all[0]?.store;
+  }
+
+  /** Opens (or reveals) the dashboard of an incident of the repository at `root`. */
+  showDashboard(root: string, incidentId: string): void {
+    this.dashboards.show(dashboardKey(root, incidentId, this.repositories.all.length > 1));
   }
 
   /** What `activate` returns: for other extensions and the integration tests. */
   api(): FirebreakApi {
     return {
-      incidents: async () => (this.store ? (await this.store.list()).map((e) => ({ id: e.summary.id, view: e.view })) : []),
+      incidents: async () => (await Promise.all(this.repositories.all.map((r) => r.store.list()))).flat().map((e) => ({ id: e.summary.id, view: e.view, root: e.root })),
       checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
       openDashboards: () => this.dashboards.openIncidentIds,
       incidentRows: () => this.incidents.getChildren(),
-      lastSync: () => this.background?.lastSync,
+      lastSync: () => this.repositories.all[0]?.background?.lastSync,
       gitSpawnsRefused: async () => (await import('../service')).refusedGitSpawns(),
       dashboardMessage: (incidentId, raw) => this.dashboards.deliver(incidentId, raw),
-      repositoryRoot: () => this.store?.root,
+      repositoryRoot: () => this.repositories.all[0]?.root,
+      repositoryRoots: () => this.repositories.all.map((r) => r.root),
+      incidentChildren: (node) => this.incidents.getChildren(node),
       openStartLink: async (uri, prompts) => (await import('./startLink')).startFromLink(this, uri, prompts),
-      incidentTreeItem: async (incidentId) => {
+      incidentTreeItem: async (incidentId, root) => {
         await this.incidents.getChildren();
-        return this.incidents.getTreeItem({ kind: 'incident', incidentId });
+        return this.incidents.getTreeItem({ kind: 'incident', incidentId, ...(root !== undefined ? { repository: root } : {}) });
       },
       runStepWithConfirmation: async (incidentId, stepId, confirm) => {
         const { runStepCommand } = await import('./commands/runStepCommand');
-        return runStepCommand(this.incidents, this.store, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
+        return runStepCommand(this.incidents, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
       metricsDelivered: () => this.metrics.lastDelivered,
       metricsMessage: (raw) => this.metrics.receive(raw),
       closeWithConfirmation: async (incidentId, confirm) => {
         requireTrust();
         const { closeRequest } = await import('./commands/incidentCommands');
-        const store = this.store;
-        if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+        const { store } = await resolveIncident(this.repositories.all, incidentId);
         try {
           return await store.apply(incidentId, await closeRequest(store, incidentId, confirm));
         } catch (error) {
@@ -246,14 +266,13 @@ export class Firebreak extends Disposable {
   }
 
   private async updateContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'firebreak.hasGit', this.store !== undefined);
+    const repositories = this.repositories.all;
+    await vscode.commands.executeCommand('setContext', 'firebreak.hasGit', repositories.length > 0);
     let hasIncidents = false;
-    if (this.store) {
-      try {
-        hasIncidents = (await this.store.list()).length > 0;
-      } catch (error) {
-        this.report(error);
-      }
+    try {
+      hasIncidents = (await Promise.all(repositories.map((r) => r.store.list()))).some((list) => list.length > 0);
+    } catch (error) {
+      this.report(error);
     }
     await vscode.commands.executeCommand('setContext', 'firebreak.hasIncidents', hasIncidents);
     await vscode.commands.executeCommand('setContext', 'firebreak.ready', true);
@@ -278,7 +297,7 @@ export class Firebreak extends Disposable {
 
   private registerCommands(): void {
     const register = (id: string, handler: (...args: unknown[]) => unknown) => this.register(vscode.commands.registerCommand(id, handler));
-    for (const disposable of registerActionCommands(this.incidents, () => this.store, this.run)) this.register(disposable);
+    for (const disposable of registerActionCommands(this.incidents, this.run)) this.register(disposable);
     for (const disposable of registerStartCommands(this)) this.register(disposable);
     for (const disposable of registerRepositoryCommands(this)) this.register(disposable);
     for (const disposable of registerEvidenceCommands(this)) this.register(disposable);
@@ -287,8 +306,8 @@ export class Firebreak extends Disposable {
     for (const disposable of registerProposeCommands(this)) this.register(disposable);
     register('firebreak.openDashboard', (arg) => this.run(async () => {
       const { pickIncident } = await import('./commands/pickers');
-      const incidentId = await pickIncident(this.incidents, arg, false);
-      this.dashboards.show(incidentId);
+      const { store, incidentId } = await pickIncident(this.incidents, arg, false);
+      this.showDashboard(store.root, incidentId);
       return incidentId;
     }));
     this.register(vscode.window.registerUriHandler({
@@ -297,14 +316,14 @@ export class Firebreak extends Disposable {
     register('firebreak.runStepCommand', async (arg) => {
       try {
         const { runStepCommand, confirmWithModal } = await import('./commands/runStepCommand');
-        return await runStepCommand(this.incidents, this.store, arg, confirmWithModal);
+        return await runStepCommand(this.incidents, arg, confirmWithModal);
       } catch (error) {
         if (!(error instanceof CancelledError)) this.report(error);
         return undefined;
       }
     });
     register('firebreak.refresh', () => {
-      this.store?.invalidate();
+      for (const repository of this.repositories.all) repository.store.invalidate();
       this.runbooks.refresh();
     });
     register('firebreak.about', async () => {
@@ -312,4 +331,9 @@ export class Firebreak extends Disposable {
       return { version: VERSION };
     });
   }
+}
+
+/** When an incident last changed: its newest event (events are in file order, not always time order). */
+function lastActivity(state: IncidentState): string {
+  return state.events.reduce((latest, event) => (event.at > latest ? event.at : latest), '');
 }

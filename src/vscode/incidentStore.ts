@@ -11,6 +11,8 @@ import { Disposable } from './util/disposable';
 export type ServiceFactory = (root: string) => Promise<IncidentServiceApi>;
 
 export interface IncidentEntry {
+  /** The root of the repository that records it. */
+  readonly root: string;
   readonly summary: IncidentSummary;
   /** The reduced record the view was built from (the metrics read it across incidents). */
   readonly state: IncidentState;
@@ -68,7 +70,7 @@ export class IncidentStore extends Disposable {
     const summaries = await service.list();
     const entries = await Promise.all(summaries.map(async (summary) => {
       const state = (await service.state(summary.id)) as IncidentState;
-      return { summary, state, view: this.buildView(state) };
+      return { root: this.root, summary, state, view: this.buildView(state) };
     }));
     return entries.sort((a, b) => b.summary.openedAt.localeCompare(a.summary.openedAt));
   }

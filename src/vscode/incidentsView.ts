@@ -1,15 +1,19 @@
-// The Incidents tree: incident -> stage -> step. Steps carry real checkboxes; a click records
-// step.checked / step.unchecked through the store (one commit) and shows at once.
+// The Incidents tree: incident -> stage -> step (with several repositories in the window, a row per
+// repository above its incidents). Steps carry real checkboxes; a click records step.checked /
+// step.unchecked through the incident's repository (one commit) and shows at once.
 import * as vscode from 'vscode';
 import type { StageView, StepView } from '../shared/dashboardProtocol';
-import type { IncidentEntry, IncidentStore } from './incidentStore';
+import type { IncidentEntry } from './incidentStore';
+import type { Repository } from './repositories';
 import { Disposable } from './util/disposable';
 import { elapsedMs, formatElapsed } from '../shared/elapsed';
 
+/** `repository` is the root of the incident's repository; callers that leave it out get the one holding the id. */
 export type IncidentsNode =
-  | { readonly kind: 'incident'; readonly incidentId: string }
-  | { readonly kind: 'stage'; readonly incidentId: string; readonly stageId: string }
-  | { readonly kind: 'step'; readonly incidentId: string; readonly stageId: string; readonly stepId: string };
+  | { readonly kind: 'repository'; readonly repository: string }
+  | { readonly kind: 'incident'; readonly incidentId: string; readonly repository?: string }
+  | { readonly kind: 'stage'; readonly incidentId: string; readonly stageId: string; readonly repository?: string }
+  | { readonly kind: 'step'; readonly incidentId: string; readonly stageId: string; readonly stepId: string; readonly repository?: string };
 
 const STEP_ICONS: Record<StepView['state'], string> = {
   open: 'circle-large-outline',
@@ -25,7 +29,10 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
   readonly view: vscode.TreeView<IncidentsNode>;
   private entries: IncidentEntry[] = [];
 
-  constructor(private readonly store: () => IncidentStore | undefined, private readonly onError: (error: unknown) => void) {
+  /** True while the tree shows a row per repository (several in the window). */
+  private grouped = false;
+
+  constructor(readonly repositories: () => readonly Repository[], private readonly onError: (error: unknown) => void) {
     super();
     this.view = this.register(vscode.window.createTreeView('firebreak.incidents', {
       treeDataProvider: this,
@@ -40,11 +47,16 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
   }
 
   /** The incident the user is looking at: the selected row's incident, else the only open one. */
-  selectedIncidentId(): string | undefined {
+  selectedIncident(): { incidentId: string; root?: string } | undefined {
     const node = this.view.selection[0];
-    if (node) return node.incidentId;
+    if (node && node.kind !== 'repository') return { incidentId: node.incidentId, ...(node.repository !== undefined ? { root: node.repository } : {}) };
     const active = this.entries.filter((e) => e.view.incident.status === 'active');
-    return active.length === 1 ? active[0]!.summary.id : undefined;
+    return active.length === 1 ? { incidentId: active[0]!.summary.id, root: active[0]!.root } : undefined;
+  }
+
+  /** The name the tree shows for a repository root. */
+  repositoryName(root: string): string {
+    return this.repositories().find((r) => r.root === root)?.name ?? root;
   }
 
   get incidents(): readonly IncidentEntry[] {
@@ -52,35 +64,46 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
   }
 
   async getChildren(node?: IncidentsNode): Promise<IncidentsNode[]> {
-    const store = this.store();
-    if (!store) return [];
+    const repositories = this.repositories();
     if (!node) {
-      try {
-        this.entries = await store.list();
-      } catch (error) {
-        this.onError(error);
-        this.entries = [];
-      }
-      return this.entries.map((e) => ({ kind: 'incident', incidentId: e.summary.id }));
+      this.entries = (await Promise.all(repositories.map(async (repository) => {
+        try {
+          return await repository.store.list();
+        } catch (error) {
+          this.onError(error);
+          return [];
+        }
+      }))).flat();
+      this.grouped = repositories.length > 1;
+      if (this.grouped) return repositories.map((r) => ({ kind: 'repository', repository: r.root }));
+      return this.entries.map((e) => ({ kind: 'incident', incidentId: e.summary.id, repository: e.root }));
     }
-    const entry = this.entry(node.incidentId);
+    if (node.kind === 'repository') {
+      return this.entries.filter((e) => e.root === node.repository).map((e) => ({ kind: 'incident', incidentId: e.summary.id, repository: e.root }));
+    }
+    const entry = this.entry(node.incidentId, node.repository);
     if (!entry) return [];
-    if (node.kind === 'incident') return entry.view.stages.map((s) => ({ kind: 'stage', incidentId: node.incidentId, stageId: s.id }));
+    const repository = entry.root;
+    if (node.kind === 'incident') return entry.view.stages.map((s) => ({ kind: 'stage', incidentId: node.incidentId, stageId: s.id, repository }));
     if (node.kind === 'stage') {
       const stage = entry.view.stages.find((s) => s.id === node.stageId);
-      return (stage?.steps ?? []).map((step) => ({ kind: 'step', incidentId: node.incidentId, stageId: node.stageId, stepId: step.id }));
+      return (stage?.steps ?? []).map((step) => ({ kind: 'step', incidentId: node.incidentId, stageId: node.stageId, stepId: step.id, repository }));
     }
     return [];
   }
 
   getParent(node: IncidentsNode): IncidentsNode | undefined {
-    if (node.kind === 'step') return { kind: 'stage', incidentId: node.incidentId, stageId: node.stageId };
-    if (node.kind === 'stage') return { kind: 'incident', incidentId: node.incidentId };
-    return undefined;
+    if (node.kind === 'repository') return undefined;
+    const repository = node.repository ?? this.entry(node.incidentId)?.root;
+    const scope = repository !== undefined ? { repository } : {};
+    if (node.kind === 'step') return { kind: 'stage', incidentId: node.incidentId, stageId: node.stageId, ...scope };
+    if (node.kind === 'stage') return { kind: 'incident', incidentId: node.incidentId, ...scope };
+    return this.grouped && repository !== undefined ? { kind: 'repository', repository } : undefined;
   }
 
   getTreeItem(node: IncidentsNode): vscode.TreeItem {
-    const entry = this.entry(node.incidentId);
+    if (node.kind === 'repository') return this.repositoryItem(node.repository);
+    const entry = this.entry(node.incidentId, node.repository);
     if (!entry) return new vscode.TreeItem(node.incidentId);
     if (node.kind === 'incident') return this.incidentItem(entry);
     const stage = entry.view.stages.find((s) => s.id === node.stageId);
@@ -90,8 +113,24 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     return step ? this.stepItem(entry, stage, step) : new vscode.TreeItem(node.stepId);
   }
 
-  private entry(incidentId: string): IncidentEntry | undefined {
-    return this.entries.find((e) => e.summary.id === incidentId);
+  private entry(incidentId: string, root?: string): IncidentEntry | undefined {
+    return this.entries.find((e) => e.summary.id === incidentId && (root === undefined || e.root === root));
+  }
+
+  /** Tree item ids: as they always were with one repository, scoped by the repository with several (ids can repeat). */
+  private scope(entry: IncidentEntry): string {
+    return this.grouped ? `${entry.root}#` : '';
+  }
+
+  private repositoryItem(root: string): vscode.TreeItem {
+    const count = this.entries.filter((e) => e.root === root).length;
+    const item = new vscode.TreeItem(this.repositoryName(root), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `repository:${root}`;
+    item.description = `${count} incident${count === 1 ? '' : 's'}`;
+    item.iconPath = new vscode.ThemeIcon('repo');
+    item.contextValue = 'repository';
+    item.tooltip = root;
+    return item;
   }
 
   private incidentItem(entry: IncidentEntry): vscode.TreeItem {
@@ -99,7 +138,7 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     const done = stages.reduce((n, s) => n + s.done, 0);
     const total = stages.reduce((n, s) => n + s.total, 0);
     const item = new vscode.TreeItem(incident.title, incident.status === 'active' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `incident:${incident.id}`;
+    item.id = `incident:${this.scope(entry)}${incident.id}`;
     const missed = entry.view.sla.some((s) => s.state === 'missed');
     const parts = [incident.severity, incident.status === 'closed' ? 'closed' : incident.stageTitle, `${done}/${total}`];
     if (incident.status === 'active') parts.push(elapsedLabel(incident.openedAt, new Date()));
@@ -109,13 +148,13 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
       missed ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
     item.contextValue = incident.status === 'closed' ? 'incident-closed' : 'incident-active';
     item.tooltip = new vscode.MarkdownString(`**${escapeMd(incident.title)}**\n\n${incident.id} · ${incident.severity} · opened ${incident.openedAt}\n\nRunbook: ${escapeMd(incident.runbookTitle)}`);
-    item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
+    item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [this.grouped ? { kind: 'incident', incidentId: incident.id, repository: entry.root } : incident.id] };
     return item;
   }
 
   private stageItem(entry: IncidentEntry, stage: StageView): vscode.TreeItem {
     const item = new vscode.TreeItem(stage.title, stage.state === 'current' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `stage:${entry.summary.id}:${stage.id}`;
+    item.id = `stage:${this.scope(entry)}${entry.summary.id}:${stage.id}`;
     item.description = `${stage.done}/${stage.total}${stage.state === 'current' ? ' · current' : stage.state === 'done' ? ' · done' : ''}`;
     item.iconPath = new vscode.ThemeIcon(stage.state === 'done' ? 'check-all' : stage.state === 'current' ? 'arrow-circle-right' : 'circle-outline');
     item.contextValue = `stage-${stage.state}`;
@@ -123,10 +162,10 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
   }
 
   private stepItem(entry: IncidentEntry, stage: StageView, step: StepView): vscode.TreeItem {
-    const pending = this.store()?.pendingCheck(entry.summary.id, step.id);
+    const pending = this.repositories().find((r) => r.root === entry.root)?.store.pendingCheck(entry.summary.id, step.id);
     const checked = pending ?? step.state === 'checked';
     const item = new vscode.TreeItem(step.text, vscode.TreeItemCollapsibleState.None);
-    item.id = `step:${entry.summary.id}:${stage.id}:${step.id}`;
+    item.id = `step:${this.scope(entry)}${entry.summary.id}:${stage.id}:${step.id}`;
     item.checkboxState = {
       state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: checked ? 'Uncheck this step (recorded as a commit)' : 'Check this step (recorded as a commit)',

@@ -1,13 +1,15 @@
-// The Runbooks tree: the repository's runbooks (the folders of `.firebreak.yml`) and the built-in
-// library, each with its problem count; "Start Incident from This Runbook" inline. Listing reads
-// front-matter only; problem counts come from a full parse, done when the view is shown (never at
-// activation).
+// The Runbooks tree: each repository's runbooks (the folders of its `.firebreak.yml`; a group per
+// repository when the window has several) and the built-in library once, each with its problem
+// count; "Start Incident from This Runbook" inline. Listing reads front-matter only; problem counts
+// come from a full parse, done when the view is shown (never at activation).
 import * as vscode from 'vscode';
 import { listRunbooks } from './commands/startCommands';
 import { Disposable } from './util/disposable';
 
 interface RunbookNode {
   readonly kind: 'group' | 'runbook';
+  /** The repository root the runbook (or group) belongs to; none for the built-in library. */
+  readonly repository?: string;
   readonly label: string;
   readonly file?: string;
   readonly id?: string;
@@ -22,27 +24,42 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   private readonly changed = this.register(new vscode.EventEmitter<RunbookNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private nodes: Promise<RunbookNode[]> | undefined;
-  /** Watchers of the configured runbook folders (and `.firebreak.yml`), made again when the folders change. */
-  private watchers: { folders: string; disposables: vscode.Disposable[] } | undefined;
+  /** Per root: watchers of the configured runbook folders (and `.firebreak.yml`), made again when the folders change. */
+  private readonly watchers = new Map<string, { folders: string; disposables: vscode.Disposable[] }>();
 
-  constructor(private readonly root: () => string | undefined, private readonly builtinDir: string, private readonly onLoad: (count: number, folders: readonly string[]) => void) {
+  /**
+   * `roots`: the repositories' roots (or the first folder's, when none is a repository), each with
+   * its name for the group row; `onLoad` gets the count of runbooks and each root's runbook folders.
+   */
+  constructor(
+    private readonly roots: () => readonly { root: string; name: string }[],
+    private readonly builtinDir: string,
+    private readonly onLoad: (count: number, folders: ReadonlyMap<string, readonly string[]>) => void,
+  ) {
     super();
     this.register(vscode.window.createTreeView('firebreak.runbooks', { treeDataProvider: this, showCollapseAll: true }));
-    this.register({ dispose: () => this.watchers?.disposables.forEach((d) => d.dispose()) });
+    this.register({ dispose: () => this.unwatch(() => true) });
   }
 
-  private watch(folders: readonly string[]): void {
-    const repositoryRoot = this.root();
+  private unwatch(gone: (root: string) => boolean): void {
+    for (const [root, watched] of this.watchers) {
+      if (!gone(root)) continue;
+      watched.disposables.forEach((d) => d.dispose());
+      this.watchers.delete(root);
+    }
+  }
+
+  private watch(repositoryRoot: string, folders: readonly string[]): void {
     const key = folders.join('\n');
-    if (!repositoryRoot || this.isDisposed || this.watchers?.folders === key) return;
-    this.watchers?.disposables.forEach((d) => d.dispose());
+    if (this.isDisposed || this.watchers.get(repositoryRoot)?.folders === key) return;
+    this.watchers.get(repositoryRoot)?.disposables.forEach((d) => d.dispose());
     const patterns = [...folders.map((folder) => `${folder}/**/*.md`), '.firebreak.yml'];
     const disposables: vscode.Disposable[] = [];
     for (const pattern of patterns) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(repositoryRoot, pattern));
       disposables.push(watcher, ...[watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete].map((event) => event(() => this.refresh())));
     }
-    this.watchers = { folders: key, disposables };
+    this.watchers.set(repositoryRoot, { folders: key, disposables });
   }
 
   refresh(): void {
@@ -53,18 +70,23 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   async getChildren(node?: RunbookNode): Promise<RunbookNode[]> {
     const all = await (this.nodes ??= this.load());
     if (!node) {
+      const roots = this.roots();
       const groups: RunbookNode[] = [];
-      if (all.some((n) => !n.builtin)) groups.push({ kind: 'group', label: 'This repository', builtin: false });
+      for (const { root, name } of roots) {
+        if (!all.some((n) => !n.builtin && n.repository === root)) continue;
+        groups.push({ kind: 'group', label: roots.length > 1 ? name : 'This repository', builtin: false, ...(roots.length > 1 ? { repository: root } : {}) });
+      }
       groups.push({ kind: 'group', label: 'Built-in library', builtin: true });
       return groups;
     }
-    return node.kind === 'group' ? all.filter((n) => n.builtin === node.builtin) : [];
+    if (node.kind !== 'group') return [];
+    return all.filter((n) => n.builtin === node.builtin && (node.repository === undefined || n.repository === node.repository));
   }
 
   getTreeItem(node: RunbookNode): vscode.TreeItem {
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `group:${node.builtin ? 'builtin' : 'repo'}`;
+      item.id = `group:${node.builtin ? 'builtin' : node.repository !== undefined ? `repo:${node.repository}` : 'repo'}`;
       item.iconPath = new vscode.ThemeIcon(node.builtin ? 'library' : 'repo');
       return item;
     }
@@ -83,9 +105,23 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private async load(): Promise<RunbookNode[]> {
-    const { runbooks, folders } = await listRunbooks(this.root(), this.builtinDir);
-    this.watch(folders);
-    this.onLoad(runbooks.length, folders);
+    const roots = this.roots();
+    this.unwatch((root) => !roots.some((r) => r.root === root));
+    // Each repository's own runbooks, then the built-in library once.
+    const libraries = await Promise.all((roots.length > 0 ? roots.map((r) => r.root) : [undefined]).map(async (root) => ({ root, ...await listRunbooks(root, this.builtinDir) })));
+    const foldersByRoot = new Map<string, readonly string[]>();
+    const runbooks: (Awaited<ReturnType<typeof listRunbooks>>['runbooks'][number] & { repository?: string })[] = [];
+    libraries.forEach((library, index) => {
+      if (library.root !== undefined) {
+        this.watch(library.root, library.folders);
+        foldersByRoot.set(library.root, library.folders);
+      }
+      for (const r of library.runbooks) {
+        if (!r.builtin) runbooks.push({ ...r, ...(library.root !== undefined ? { repository: library.root } : {}) });
+        else if (index === 0) runbooks.push(r);
+      }
+    });
+    this.onLoad(runbooks.length, foldersByRoot);
     const { parseRunbook } = await import('../core/runbook/parse');
     const fs = await import('node:fs');
     return runbooks.map((r, index) => {
@@ -97,7 +133,7 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
           warnings: parsed.diagnostics.filter((d) => d.severity === 'warning').length,
         };
       }
-      return { kind: 'runbook', label: r.title, file: r.file, id: r.id, builtin: r.builtin, ...(problems ? { problems } : {}) };
+      return { kind: 'runbook', label: r.title, file: r.file, id: r.id, builtin: r.builtin, ...(r.repository !== undefined ? { repository: r.repository } : {}), ...(problems ? { problems } : {}) };
     });
   }
 }

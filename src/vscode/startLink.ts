@@ -1,6 +1,7 @@
-// The start link handler (`vscode://firebreak.firebreak/start?runbook=<id>&title=&severity=&source=`):
+// The start link handler (`vscode://firebreak.firebreak/start?runbook=<id>&title=&severity=&source=&repository=`):
 // checks the link (src/shared/startLink), then runs the start flow pre-filled and always asks the
-// responder to confirm. Refused in Restricted Mode, like every recording.
+// responder to confirm. Refused in Restricted Mode, like every recording. In a window with several
+// repositories, `repository=<folder name>` picks one; without it the responder is asked.
 import * as vscode from 'vscode';
 import type { StartResult } from '../service/types';
 import { parseStartLink, StartLinkError } from '../shared/startLink';
@@ -20,8 +21,21 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
     if (error instanceof StartLinkError) throw new UserFacingError(`Refused a start link: ${error.message}`);
     throw error;
   }
-  const store = firebreak.incidentStore();
-  if (!store) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
+  const repositories = firebreak.repositories.all;
+  if (repositories.length === 0) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
+  let repository = repositories.length === 1 ? repositories[0]! : undefined;
+  if (link.repository !== undefined) {
+    const named = repositories.filter((r) => r.answersTo(link.repository!));
+    if (named.length === 0) throw new UserFacingError(`Refused a start link: no workspace folder named “${link.repository}” is in a Git repository in this window.`);
+    repository = named.length === 1 ? named[0] : undefined;
+  }
+  if (!repository) {
+    const choices = link.repository !== undefined ? repositories.filter((r) => r.answersTo(link.repository!)) : repositories;
+    const name = await ask.repository(choices.map((r) => r.name));
+    repository = choices.find((r) => r.name === name);
+    if (!repository) throw new CancelledError();
+  }
+  const store = repository.store;
   const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).runbooks.find((r) => r.id === link.runbook);
   if (!runbook) throw new UserFacingError(`Refused a start link: no runbook with id “${link.runbook}” in this repository or the built-in library.`);
   const levels = await severityLevels(store.root);
@@ -36,6 +50,6 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
   const result = await store.start({
     runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise, ...(link.source ? { fromAlert: link.source } : {}),
   });
-  if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+  if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.showDashboard(store.root, result.incidentId);
   return result;
 }

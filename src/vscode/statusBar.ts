@@ -24,6 +24,7 @@ export class IncidentStatusBar extends Disposable {
   /** The last sync's outcome (undefined: nothing to sync with). */
   private sync: SyncState | undefined;
 
+  /** `entries` across the window's repositories, the one to show first (most recent activity). */
   update(entries: readonly IncidentEntry[]): void {
     this.entries = entries;
     this.render();
@@ -62,7 +63,7 @@ export class IncidentStatusBar extends Disposable {
       : lastSync.ok ? `Last successful sync: ${lastSync.at} (teammates see your actions)`
         : `Sync is failing — last successful sync: ${lastSync.at}. Your actions are recorded locally and will be pushed when sync works again.`);
     this.item.tooltip = tooltip;
-    this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [incident.id] };
+    this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [{ kind: 'incident', incidentId: incident.id, repository: entry.root }] };
     this.item.accessibilityInformation = { label: `${incident.exercise ? 'Drill' : 'Active incident'} ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
     this.item.show();
     for (const e of active) void this.notifySla(e.view, now, warnMs);

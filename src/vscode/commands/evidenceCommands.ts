@@ -10,20 +10,20 @@ import type { EvidenceResult } from '../../service/types';
 import { droppedFiles } from '../droppedEvidence';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, pickIncident } from './pickers';
+import { askText, CancelledError, pickIncident, resolveIncident, type IncidentRef } from './pickers';
 
 /** Arguments other extensions, the dashboard's drop and the tests give (the UI gives a Uri or an incident). */
 interface AttachRequest {
   readonly incidentId: string;
+  /** The incident's repository root (the dashboard gives it; else the one holding the id). */
+  readonly repository?: string;
   readonly file?: vscode.Uri | string;
   readonly uriList?: string;
   readonly description?: string;
 }
 
 export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposable[] {
-  const attach = async (incidentId: string, file: vscode.Uri, description: string | undefined): Promise<EvidenceResult> => {
-    const store = firebreak.incidentStore();
-    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+  const attach = async ({ store, incidentId }: IncidentRef, file: vscode.Uri, description: string | undefined): Promise<EvidenceResult> => {
     const size = (await fs.promises.stat(file.fsPath).catch(() => undefined))?.size;
     const title = `Firebreak: attaching ${path.basename(file.fsPath)}${size !== undefined ? ` (${formatSize(size)})` : ''}: copying and hashing…`;
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
@@ -45,7 +45,8 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
 
   const describe = (given: string | undefined) => given ?? askText('Describe the evidence (what it is, where it came from)', { optional: true });
 
-  const attachDropped = async (incidentId: string, uriList: string): Promise<EvidenceResult[]> => {
+  const attachDropped = async (ref: IncidentRef, uriList: string): Promise<EvidenceResult[]> => {
+    const { incidentId } = ref;
     const files = await droppedFiles(uriList);
     const names = files.map((f) => withHiddenShown(f.fsPath)).join('\n');
     const confirm = files.length === 1 ? 'Attach' : `Attach ${files.length} Files`;
@@ -55,7 +56,7 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
     if (answer !== confirm) throw new CancelledError();
     const description = await describe(undefined);
     const results: EvidenceResult[] = [];
-    for (const file of files) results.push(await attach(incidentId, file, description));
+    for (const file of files) results.push(await attach(ref, file, description));
     return results;
   };
 
@@ -63,15 +64,16 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
     vscode.commands.registerCommand('firebreak.attachEvidence', (arg: unknown) => firebreak.run(async () => {
       requireTrust();
       if (isAttachRequest(arg)) {
-        if (arg.uriList !== undefined) return attachDropped(arg.incidentId, arg.uriList);
+        const ref = await resolveIncident(firebreak.repositories.all, arg.incidentId, arg.repository);
+        if (arg.uriList !== undefined) return attachDropped(ref, arg.uriList);
         const file = arg.file === undefined ? await chooseFile() : typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
-        return attach(arg.incidentId, file, await describe(arg.description));
+        return attach(ref, file, await describe(arg.description));
       }
       // From the Explorer the file is known; otherwise the incident comes first, then the file.
       const clicked = arg instanceof vscode.Uri ? arg : undefined;
-      const incidentId = await pickIncident(firebreak.incidents, clicked ? undefined : arg);
+      const ref = await pickIncident(firebreak.incidents, clicked ? undefined : arg);
       const file = clicked ?? await chooseFile();
-      return attach(incidentId, file, await describe(undefined));
+      return attach(ref, file, await describe(undefined));
     })),
   ];
 }
@@ -86,7 +88,8 @@ async function chooseFile(): Promise<vscode.Uri> {
 function isAttachRequest(arg: unknown): arg is AttachRequest {
   if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return false;
   const record = arg as Record<string, unknown>;
-  return typeof record.incidentId === 'string'
+  return typeof record.incidentId === 'string' && !('kind' in record)
+    && (record.repository === undefined || typeof record.repository === 'string')
     && (record.file === undefined || typeof record.file === 'string' || record.file instanceof vscode.Uri)
     && (record.uriList === undefined || typeof record.uriList === 'string')
     && (record.description === undefined || typeof record.description === 'string');

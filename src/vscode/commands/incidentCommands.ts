@@ -7,24 +7,25 @@ import type { ActionRequest } from '../../service/types';
 import type { IncidentsView } from '../incidentsView';
 import type { IncidentStore } from '../incidentStore';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, pickIncident, pickOne, pickStep } from './pickers';
+import { askText, CancelledError, pickIncident, pickOne, pickStep, type IncidentRef } from './pickers';
 
 const FIELDS = ['summary', 'impact', 'related', 'contacts', 'next-steps', 'occurred-at', 'detected-at'] as const;
 const INDICATOR_TYPES = ['ip', 'domain', 'url', 'hash', 'email', 'account', 'host', 'other'] as const;
 const MILESTONES = ['contained', 'eradicated', 'recovered'] as const;
 
-type Gather = (view: IncidentsView, arg: unknown, store: IncidentStore) => Promise<{ incidentId: string; request: ActionRequest }>;
+/** Gathers the incident (and its repository's store) and the action to record on it. */
+type Gather = (view: IncidentsView, arg: unknown) => Promise<{ ref: IncidentRef; request: ActionRequest }>;
 
 const onIncident = (build: (incidentId: string, store: IncidentStore) => Promise<ActionRequest>, activeOnly = true): Gather =>
-  async (view, arg, store) => {
-    const incidentId = await pickIncident(view, arg, activeOnly);
-    return { incidentId, request: await build(incidentId, store) };
+  async (view, arg) => {
+    const ref = await pickIncident(view, arg, activeOnly);
+    return { ref, request: await build(ref.incidentId, ref.store) };
   };
 
 const onStep = (build: (stepId: string) => Promise<ActionRequest>, filter?: (state: string) => boolean): Gather =>
   async (view, arg) => {
-    const { incidentId, stepId } = await pickStep(view, arg, filter);
-    return { incidentId, request: await build(stepId) };
+    const { stepId, ...ref } = await pickStep(view, arg, filter);
+    return { ref, request: await build(stepId) };
   };
 
 /** How closing is confirmed: the modal, or (the tests) a stand-in that is asked the same question. */
@@ -49,11 +50,11 @@ export const ACTION_COMMANDS: Record<string, Gather> = {
   'firebreak.unblockStep': onStep(async (step) => ({ kind: 'unblock', step }), (s) => s === 'blocked'),
   'firebreak.markStepNotApplicable': onStep(async (step) => ({ kind: 'na', step, reason: await askText('Why does this step not apply?') }), (s) => s === 'open'),
   'firebreak.addStep': async (view, arg) => {
-    const incidentId = await pickIncident(view, arg);
-    const entry = view.incidents.find((e) => e.summary.id === incidentId);
+    const ref = await pickIncident(view, arg);
+    const entry = await ref.store.get(ref.incidentId);
     const stageFromNode = typeof arg === 'object' && arg !== null && 'stageId' in arg ? String((arg as { stageId: string }).stageId) : undefined;
     const stage = stageFromNode ?? (await pickOne('Add the step to which stage?', (entry?.view.stages ?? []).map((s) => s.id)));
-    return { incidentId, request: { kind: 'add-step', stage, text: await askText('What needs doing? (start with a verb)') } };
+    return { ref, request: { kind: 'add-step', stage, text: await askText('What needs doing? (start with a verb)') } };
   },
   'firebreak.addNote': onIncident(async () => ({ kind: 'note', text: await askText('Note for the incident record') }), false),
   'firebreak.setSeverity': onIncident(async (id, store) => {
@@ -133,13 +134,13 @@ export const ACTION_COMMANDS: Record<string, Gather> = {
   'firebreak.reopenIncident': onIncident(async () => ({ kind: 'reopen' }), false),
 };
 
-export function registerActionCommands(view: IncidentsView, store: () => IncidentStore | undefined, run: (task: () => Promise<unknown>) => Promise<unknown>): vscode.Disposable[] {
+export function registerActionCommands(view: IncidentsView, run: (task: () => Promise<unknown>) => Promise<unknown>): vscode.Disposable[] {
   return Object.entries(ACTION_COMMANDS).map(([id, gather]) => vscode.commands.registerCommand(id, (arg: unknown) => run(async () => {
     requireTrust();
-    const current = store();
-    if (!current) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
-    const { incidentId, request } = await gather(view, arg, current);
-    const result = await current.apply(incidentId, request);
+    if (view.repositories().length === 0) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    // Recorded in the incident's own repository (the tree node names it; pickers find it).
+    const { ref, request } = await gather(view, arg);
+    const result = await ref.store.apply(ref.incidentId, request);
     for (const warning of result.warnings) void vscode.window.showWarningMessage(warning);
     return result;
   })));

@@ -8,43 +8,40 @@ import { isSafeName } from '../../core/incident/ids';
 import type { RunbookChangeCommit, RunbookChangeRequest, RunbookProposal } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { CancelledError, pickIncident } from './pickers';
+import { CancelledError, pickIncident, resolveIncident, type IncidentRef } from './pickers';
 
 type Ready = Extract<RunbookProposal, { kind: 'ready' }>;
 const WHOLE_RUNBOOK = '';
 
 export function registerProposeCommands(firebreak: Firebreak): vscode.Disposable[] {
-  /** The step of the last proposal per incident, so that "Commit" finds the same branch and trailers. */
+  /** The step of the last proposal per repository and incident, so that "Commit" finds the same branch and trailers. */
   const lastStep = new Map<string, string | undefined>();
-  const service = async () => {
-    const store = firebreak.incidentStore();
-    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
-    return store.service();
-  };
+  const keyOf = (ref: IncidentRef) => `${ref.store.root}#${ref.incidentId}`;
 
   return [
     vscode.commands.registerCommand('firebreak.proposeRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<Ready> => {
       requireTrust();
-      const request = await proposalRequest(firebreak, arg);
-      const s = await service();
+      const { ref, request } = await proposalRequest(firebreak, arg);
+      const s = await ref.store.service();
       let proposal = await s.proposeRunbookChange(request);
       if (proposal.kind === 'builtin') {
         if (request.copyBuiltin !== true && !(await confirmCopy(proposal.runbook))) throw new CancelledError();
         proposal = await s.proposeRunbookChange({ ...request, copyBuiltin: true });
         if (proposal.kind !== 'ready') throw new UserFacingError(`The built-in runbook ${proposal.runbook} could not be copied into the repository.`);
       }
-      lastStep.set(request.incidentId, request.step);
+      lastStep.set(keyOf(ref), request.step);
       const position = new vscode.Position(proposal.line - 1, 0);
       await vscode.window.showTextDocument(vscode.Uri.file(proposal.file), { preview: false, selection: new vscode.Range(position, position) });
-      void tellWhatNext(proposal);
+      void tellWhatNext(proposal, ref.store.root);
       return proposal;
     })),
     vscode.commands.registerCommand('firebreak.commitRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<RunbookChangeCommit> => {
       requireTrust();
       const given = isChangeRequest(arg) ? arg : undefined;
-      const incidentId = given?.incidentId ?? await pickIncident(firebreak.incidents, arg, false);
-      const step = given ? given.step : lastStep.get(incidentId);
-      const s = await service();
+      const ref = given ? await resolveIncident(firebreak.repositories.all, given.incidentId, given.repository) : await pickIncident(firebreak.incidents, arg, false);
+      const { incidentId } = ref;
+      const step = given ? given.step : lastStep.get(keyOf(ref));
+      const s = await ref.store.service();
       // An edit still open in the editor is saved first: the commit takes the file on disk.
       await vscode.workspace.saveAll(false);
       const result = await s.commitRunbookChange({ incidentId, ...(step !== undefined ? { step } : {}) });
@@ -56,14 +53,18 @@ export function registerProposeCommands(firebreak: Firebreak): vscode.Disposable
 }
 
 /** The incident and step: a request object (tests, the dashboard, CodeLens), a tree node, or native pickers. */
-async function proposalRequest(firebreak: Firebreak, arg: unknown): Promise<RunbookChangeRequest> {
-  if (isChangeRequest(arg)) return arg;
-  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'step') {
-    const node = arg as { incidentId: string; stepId: string };
-    return { incidentId: node.incidentId, step: node.stepId };
+async function proposalRequest(firebreak: Firebreak, arg: unknown): Promise<{ ref: IncidentRef; request: RunbookChangeRequest }> {
+  if (isChangeRequest(arg)) {
+    const { repository, ...request } = arg;
+    return { ref: await resolveIncident(firebreak.repositories.all, arg.incidentId, repository), request };
   }
-  const incidentId = await pickIncident(firebreak.incidents, arg, false);
-  const entry = firebreak.incidents.incidents.find((e) => e.summary.id === incidentId);
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'step') {
+    const node = arg as { incidentId: string; stepId: string; repository?: string };
+    return { ref: await resolveIncident(firebreak.repositories.all, node.incidentId, node.repository), request: { incidentId: node.incidentId, step: node.stepId } };
+  }
+  const ref = await pickIncident(firebreak.incidents, arg, false);
+  const { incidentId } = ref;
+  const entry = await ref.store.get(incidentId);
   const steps = (entry?.view.stages ?? []).flatMap((stage) => stage.steps.filter((s) => !s.added).map((step) => ({
     label: step.text, description: stage.title, id: step.id,
   })));
@@ -71,7 +72,7 @@ async function proposalRequest(firebreak: Firebreak, arg: unknown): Promise<Runb
     [{ label: '$(book) The whole runbook', description: 'no particular step', id: WHOLE_RUNBOOK }, ...steps],
     { placeHolder: 'Which step does the lesson change?', matchOnDescription: true });
   if (!pick) throw new CancelledError();
-  return { incidentId, ...(pick.id !== WHOLE_RUNBOOK ? { step: pick.id } : {}) };
+  return { ref, request: { incidentId, ...(pick.id !== WHOLE_RUNBOOK ? { step: pick.id } : {}) } };
 }
 
 async function confirmCopy(runbook: string): Promise<boolean> {
@@ -82,7 +83,7 @@ async function confirmCopy(runbook: string): Promise<boolean> {
   return answer === 'Copy into Repository';
 }
 
-async function tellWhatNext(proposal: Ready): Promise<void> {
+async function tellWhatNext(proposal: Ready, repository: string): Promise<void> {
   const where = proposal.managedWorktree ? ' in a separate worktree (your checkout has uncommitted changes, so it was left alone)' : '';
   const missing = proposal.stepFound ? '' : ` Step ${proposal.step} is no longer in the runbook: opened at the top.`;
   const copied = proposal.copiedBuiltin ? ` The built-in runbook was copied to ${proposal.path}.` : '';
@@ -90,17 +91,19 @@ async function tellWhatNext(proposal: Ready): Promise<void> {
     `Firebreak: edit ${proposal.path} on branch ${proposal.branch}${where}, then commit it with the incident linked.${copied}${missing}`,
     'Commit Runbook Change');
   if (answer === 'Commit Runbook Change') {
-    await vscode.commands.executeCommand('firebreak.commitRunbookChange', { incidentId: proposal.incidentId, ...(proposal.step !== undefined ? { step: proposal.step } : {}) });
+    await vscode.commands.executeCommand('firebreak.commitRunbookChange', { incidentId: proposal.incidentId, repository, ...(proposal.step !== undefined ? { step: proposal.step } : {}) });
   }
 }
 
-function isChangeRequest(arg: unknown): arg is RunbookChangeRequest {
+/** A request naming the incident (and, from the dashboard or a postmortem, its repository root). */
+function isChangeRequest(arg: unknown): arg is RunbookChangeRequest & { repository?: string } {
   if (typeof arg !== 'object' || arg === null || 'kind' in arg) return false;
   const record = arg as Record<string, unknown>;
   return typeof record.incidentId === 'string'
     && (record.step === undefined || typeof record.step === 'string')
     && (record.copyBuiltin === undefined || typeof record.copyBuiltin === 'boolean')
-    && Object.keys(record).every((key) => key === 'incidentId' || key === 'step' || key === 'copyBuiltin');
+    && (record.repository === undefined || typeof record.repository === 'string')
+    && Object.keys(record).every((key) => key === 'incidentId' || key === 'step' || key === 'copyBuiltin' || key === 'repository');
 }
 
 /** "Propose change to <runbook> step <step>" above each action item of an incident's postmortem.md that names a runbook step. */

@@ -7,27 +7,25 @@ import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../
 import type { PostmortemResult } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { pickIncident, pickOne } from './pickers';
+import { pickIncident, pickOne, resolveIncident, type IncidentRef } from './pickers';
 
 /** What the tests and other extensions may pass instead of picking (the tree passes its node). */
 interface ReviewRequest {
   readonly incidentId: string;
+  /** The incident's repository root (the dashboard gives it; else the one holding the id). */
+  readonly repository?: string;
   readonly kind?: StatusUpdateKind;
 }
 
 export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[] {
-  const service = async () => {
-    const store = firebreak.incidentStore();
-    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
-    return { store, service: await store.service() };
-  };
-  const incidentOf = async (arg: unknown) => (isReviewRequest(arg) ? arg.incidentId : pickIncident(firebreak.incidents, arg, false));
+  const incidentOf = async (arg: unknown): Promise<IncidentRef> => (isReviewRequest(arg)
+    ? resolveIncident(firebreak.repositories.all, arg.incidentId, arg.repository) : pickIncident(firebreak.incidents, arg, false));
 
   return [
     vscode.commands.registerCommand('firebreak.generateReview', (arg: unknown) => firebreak.run(async (): Promise<PostmortemResult> => {
       requireTrust();
-      const incidentId = await incidentOf(arg);
-      const { store, service: s } = await service();
+      const { store, incidentId } = await incidentOf(arg);
+      const s = await store.service();
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Firebreak: writing the post-incident review of ${incidentId}…` },
         () => s.writePostmortem(incidentId));
@@ -38,23 +36,23 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       return result;
     })),
     vscode.commands.registerCommand('firebreak.compareRunbookWithLibrary', (arg: unknown) => firebreak.run(async () => {
-      const incidentId = await incidentOf(arg);
-      const drift = await (await service()).service.runbookDrift(incidentId);
+      const { store, incidentId } = await incidentOf(arg);
+      const drift = await (await store.service()).runbookDrift(incidentId);
       if (drift.library === undefined) throw new UserFacingError(`The library runbook ${drift.recordedPath} is no longer there to compare with.`);
       const title = `${drift.runbook}: incident ${incidentId} ↔ library now`;
       await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(drift.copy), vscode.Uri.file(drift.library), title);
       return drift;
     })),
     vscode.commands.registerCommand('firebreak.copyStakeholderUpdate', (arg: unknown) => firebreak.run(async (): Promise<string> => {
-      const incidentId = await incidentOf(arg);
+      const { store, incidentId } = await incidentOf(arg);
       const kind = isReviewRequest(arg) && arg.kind ? arg.kind : await pickOne('Which update?', STATUS_UPDATE_KINDS);
-      const text = statusUpdate(await (await service()).service.state(incidentId), kind, new Date());
+      const text = statusUpdate(await (await store.service()).state(incidentId), kind, new Date());
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(`Firebreak: ${kind} update for ${incidentId} copied as Markdown.`);
       return text;
     })),
     vscode.commands.registerCommand('firebreak.showMetrics', () => firebreak.run(async () => {
-      await service();
+      if (firebreak.repositories.all.length === 0) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
       firebreak.metrics.show();
     })),
   ];
@@ -64,5 +62,6 @@ function isReviewRequest(arg: unknown): arg is ReviewRequest {
   if (typeof arg !== 'object' || arg === null) return false;
   const record = arg as Record<string, unknown>;
   return typeof record.incidentId === 'string' && (record.kind === undefined || STATUS_UPDATE_KINDS.includes(record.kind as StatusUpdateKind))
-    && Object.keys(record).every((key) => key === 'incidentId' || key === 'kind');
+    && (record.repository === undefined || typeof record.repository === 'string')
+    && Object.keys(record).every((key) => key === 'incidentId' || key === 'kind' || key === 'repository');
 }

@@ -6,7 +6,6 @@ import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { RunPlan, RunResult } from '../../service/types';
 import type { IncidentsView } from '../incidentsView';
-import type { IncidentStore } from '../incidentStore';
 import { requireTrust, UserFacingError } from '../trust';
 import { pickStep } from './pickers';
 
@@ -25,10 +24,10 @@ export const confirmWithModal: ConfirmRun = async (plan, description) => {
 };
 
 /** Picks the step, checks and shows its command, and runs it when confirmed. Undefined when declined. */
-export async function runStepCommand(view: IncidentsView, store: IncidentStore | undefined, arg: unknown, confirm: ConfirmRun): Promise<RunResult | undefined> {
+export async function runStepCommand(view: IncidentsView, arg: unknown, confirm: ConfirmRun): Promise<RunResult | undefined> {
   requireTrust();
-  if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
-  const { incidentId, stepId } = await pickStep(view, arg, (_state, step) => step?.runnable === true);
+  if (view.repositories().length === 0) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+  const { incidentId, stepId, store } = await pickStep(view, arg, (_state, step) => step?.runnable === true);
   const service = await store.service();
   const { describeRunPlan } = await import('../../service');
   const plan = await service.planRun(incidentId, stepId);

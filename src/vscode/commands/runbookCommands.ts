@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Firebreak } from '../firebreak';
 import type { RunbookDiagnostics } from '../runbookDiagnostics';
 import { UserFacingError } from '../trust';
-import { askText } from './pickers';
+import { askText, pickRepository } from './pickers';
 import { listRunbooks } from './startCommands';
 
 export function newRunbookTemplate(id: string, title: string): string {
@@ -55,7 +55,8 @@ When to use this runbook, and how to decide the severity.
 export function registerRunbookCommands(firebreak: Firebreak, diagnostics: RunbookDiagnostics): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('firebreak.newRunbook', () => firebreak.run(async () => {
-      const root = firebreak.incidentStore()?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const repositories = firebreak.repositories.all;
+      const root = repositories.length > 0 ? (await pickRepository(repositories, 'Add the runbook to which repository?')).root : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       if (!root) throw new UserFacingError('Open a folder first.');
       const title = await askText('Runbook title', { placeHolder: 'Lost or stolen laptop' });
       const suggested = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'runbook';
@@ -71,10 +72,15 @@ export function registerRunbookCommands(firebreak: Firebreak, diagnostics: Runbo
       return file;
     })),
     vscode.commands.registerCommand('firebreak.validateRunbooks', () => firebreak.run(async () => {
-      const root = firebreak.incidentStore()?.root ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-      if (!root) throw new UserFacingError('Open a folder first.');
-      // The repository's runbooks as .firebreak.yml configures them (the built-in ones are checked by their own tests).
-      const files = (await listRunbooks(root, firebreak.builtinRunbooksDir)).runbooks.filter((r) => !r.builtin).map((r) => vscode.Uri.file(r.file));
+      const repositoryRoots = firebreak.repositories.all.map((r) => r.root);
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const roots = repositoryRoots.length > 0 ? repositoryRoots : folder !== undefined ? [folder] : [];
+      if (roots.length === 0) throw new UserFacingError('Open a folder first.');
+      // Every repository's runbooks as its .firebreak.yml configures them (the built-in ones are checked by their own tests).
+      const files: vscode.Uri[] = [];
+      for (const root of roots) {
+        files.push(...(await listRunbooks(root, firebreak.builtinRunbooksDir)).runbooks.filter((r) => !r.builtin).map((r) => vscode.Uri.file(r.file)));
+      }
       let errors = 0;
       let warnings = 0;
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Firebreak: validating runbooks…', cancellable: true }, async (progress, token) => {

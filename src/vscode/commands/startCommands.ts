@@ -4,8 +4,9 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { StartRequest } from '../../service/types';
 import type { Firebreak } from '../firebreak';
+import type { Repository } from '../repositories';
 import { requireTrust, UserFacingError } from '../trust';
-import { CancelledError } from './pickers';
+import { CancelledError, pickRepository } from './pickers';
 import { nativeStartPrompts, severityLevels } from './startPrompts';
 
 interface RunbookChoice {
@@ -29,23 +30,43 @@ export async function listRunbooks(repositoryRoot: string | undefined, builtinDi
   return { runbooks, folders };
 }
 
+/** A pre-filled start; `repository` (a folder name or a repository root) picks the repository when the window has several. */
+type StartArgument = StartRequest & { readonly repository?: string };
+
+/**
+ * Which repository records a start: the one the request names, the runbook file's own repository,
+ * the only one, else the responder's choice.
+ */
+async function startRepository(firebreak: Firebreak, arg: unknown): Promise<Repository> {
+  const repositories = firebreak.repositories.all;
+  if (isStartRequest(arg) && arg.repository !== undefined) {
+    const named = repositories.find((r) => r.root === arg.repository || r.answersTo(arg.repository!));
+    if (!named) throw new UserFacingError(`No repository named “${arg.repository}” is open in this window.`);
+    return named;
+  }
+  const file = arg instanceof vscode.Uri ? arg.fsPath : runbookFileOf(arg);
+  const holding = file !== undefined ? firebreak.repositories.holding(file) : undefined;
+  return holding ?? pickRepository(repositories, 'Start the incident in which repository?');
+}
+
 export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[] {
   const start = (runbookArg: unknown) => firebreak.run(async () => {
     requireTrust();
-    const store = firebreak.incidentStore();
-    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
+    const store = (await startRepository(firebreak, runbookArg)).store;
     if (isStartRequest(runbookArg)) {
       // Pre-filled (URI handler, tests, other extensions): still one confirmed, recorded start.
-      const result = await store.start(runbookArg);
-      if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+      const { repository: _named, ...request } = runbookArg;
+      const result = await store.start(request);
+      if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.showDashboard(store.root, result.incidentId);
       return result;
     }
-    const runbook = await chooseRunbook(runbookArg, store.root, firebreak.builtinRunbooksDir);
+    const file = runbookFileOf(runbookArg);
+    const runbook = await chooseRunbook(file !== undefined ? vscode.Uri.file(file) : runbookArg, store.root, firebreak.builtinRunbooksDir);
     const title = await nativeStartPrompts.title();
     const severity = await nativeStartPrompts.severity(await severityLevels(store.root), runbook.severity);
     const exercise = await nativeStartPrompts.exercise();
     const result = await store.start({ runbook: runbook.builtin ? runbook.id : runbook.file, title, severity, exercise });
-    if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.dashboards.show(result.incidentId);
+    if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.showDashboard(store.root, result.incidentId);
     return result;
   });
   return [
@@ -72,10 +93,18 @@ async function chooseRunbook(arg: unknown, root: string, builtinDir: string): Pr
   return pick.runbook;
 }
 
-function isStartRequest(arg: unknown): arg is StartRequest {
+/** The file of a Runbooks view row (the view passes its node). */
+function runbookFileOf(arg: unknown): string | undefined {
+  if (typeof arg !== 'object' || arg === null || (arg as { kind?: unknown }).kind !== 'runbook') return undefined;
+  const file = (arg as { file?: unknown }).file;
+  return typeof file === 'string' ? file : undefined;
+}
+
+function isStartRequest(arg: unknown): arg is StartArgument {
   if (typeof arg !== 'object' || arg === null) return false;
   const record = arg as Record<string, unknown>;
   return typeof record.runbook === 'string' && typeof record.title === 'string'
+    && (record.repository === undefined || typeof record.repository === 'string')
     && (record.severity === undefined || typeof record.severity === 'string')
     && (record.exercise === undefined || typeof record.exercise === 'boolean');
 }

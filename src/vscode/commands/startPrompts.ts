@@ -31,6 +31,8 @@ export interface StartPrompts {
   exercise(): Promise<boolean>;
   /** A native modal confirmation; true to start. */
   confirm(summary: StartSummary): Promise<boolean>;
+  /** Which repository records the incident (a window with several): one of `names`. */
+  repository(names: readonly string[]): Promise<string>;
 }
 
 export const nativeStartPrompts: StartPrompts = {
@@ -48,4 +50,5 @@ export const nativeStartPrompts: StartPrompts = {
     ].join('\n');
     return (await vscode.window.showWarningMessage(`Start ${s.exercise ? 'an exercise' : 'an incident'} from a link?`, { modal: true, detail }, start)) === start;
   },
+  repository: (names) => pickOne('Start the incident in which repository?', names),
 };

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { DashboardView, WebviewMessage } from '../../shared/dashboardProtocol';
 import type { ActionRequest } from '../../service/types';
-import type { IncidentStore } from '../incidentStore';
+import { resolveIncident, type IncidentRef } from '../commands/pickers';
+import { parseDashboardKey, type Repository } from '../repositories';
 import { requireTrust, UserFacingError } from '../trust';
 import type { DashboardController } from './dashboardPanel';
 
@@ -44,40 +45,51 @@ export function intentToAction(intent: ActionIntent): ActionRequest | { command:
   }
 }
 
+/**
+ * The dashboards' host side. A dashboard is keyed by its incident id, or, in a window with several
+ * repositories, by repository root and id (dashboardKey): every intent records in that repository.
+ */
 export class StoreDashboardController implements DashboardController {
-  constructor(private readonly store: () => IncidentStore | undefined, private readonly lastSync: () => DashboardView['lastSync'] = () => undefined) {}
+  constructor(
+    private readonly repositories: () => readonly Repository[],
+    private readonly lastSync: (root: string) => DashboardView['lastSync'] = () => undefined,
+  ) {}
 
-  title(incidentId: string): string {
-    return `Incident ${incidentId}`;
+  title(key: string): string {
+    const { incidentId, root } = parseDashboardKey(key);
+    const repository = root !== undefined && this.repositories().length > 1 ? this.repositories().find((r) => r.root === root) : undefined;
+    return `Incident ${incidentId}${repository ? ` · ${repository.name}` : ''}`;
   }
 
-  async buildView(incidentId: string): Promise<DashboardView> {
-    const entry = await this.requireStore().get(incidentId);
+  async buildView(key: string): Promise<DashboardView> {
+    const { store, incidentId } = await this.resolve(key);
+    const entry = await store.get(incidentId);
     if (!entry) throw new UserFacingError(`Incident ${incidentId} was not found in this repository.`);
-    const lastSync = this.lastSync();
+    const lastSync = this.lastSync(store.root);
     return { ...entry.view, canRecord: vscode.workspace.isTrusted, ...(lastSync ? { lastSync } : {}) };
   }
 
-  async handle(incidentId: string, intent: Intent): Promise<void> {
+  async handle(key: string, intent: Intent): Promise<void> {
     requireTrust();
+    const { store, incidentId } = await this.resolve(key);
+    const repository = store.root;
     if (intent.type === 'dropEvidence') {
-      await vscode.commands.executeCommand('firebreak.attachEvidence', { incidentId, uriList: intent.uriList });
+      await vscode.commands.executeCommand('firebreak.attachEvidence', { incidentId, repository, uriList: intent.uriList });
       return;
     }
     const action = intentToAction(intent);
     if ('command' in action) {
-      const arg = action.stepId !== undefined ? { kind: 'step', incidentId, stageId: '', stepId: action.stepId }
-        : action.request !== undefined ? { incidentId, ...action.request } : incidentId;
+      const arg = action.stepId !== undefined ? { kind: 'step', incidentId, stageId: '', stepId: action.stepId, repository }
+        : action.request !== undefined ? { incidentId, repository, ...action.request } : { kind: 'incident', incidentId, repository };
       await vscode.commands.executeCommand(action.command, arg);
       return;
     }
-    const result = await this.requireStore().apply(incidentId, action);
+    const result = await store.apply(incidentId, action);
     for (const warning of result.warnings) void vscode.window.showWarningMessage(warning);
   }
 
-  private requireStore(): IncidentStore {
-    const store = this.store();
-    if (!store) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
-    return store;
+  private resolve(key: string): Promise<IncidentRef> {
+    const { incidentId, root } = parseDashboardKey(key);
+    return resolveIncident(this.repositories(), incidentId, root);
   }
 }
