@@ -52,8 +52,10 @@ export interface FirebreakApi {
   repositoryRoot(): string | undefined;
   /** Every repository the window's folders are in, in workspace order, deduplicated. */
   repositoryRoots(): string[];
-  /** The Incidents tree's rows under `node` (a repository row, an incident, a stage). */
+  /** The Incidents tree's rows under `node` (a repository row, an incident, a stage), its parent and its item. */
   incidentChildren(node: IncidentsNode): Promise<IncidentsNode[]>;
+  incidentParent(node: IncidentsNode): IncidentsNode | undefined;
+  incidentNodeItem(node: IncidentsNode): vscode.TreeItem;
   /**
    * Handles a start link as the URI handler does, with any of the start flow's questions answered by
    * `prompts` (the tests; code-server may not route vscode:// links). Throws when the link is refused.
@@ -240,6 +242,8 @@ export class Firebreak extends Disposable {
       repositoryRoot: () => this.repositories.all[0]?.root,
       repositoryRoots: () => this.repositories.all.map((r) => r.root),
       incidentChildren: (node) => this.incidents.getChildren(node),
+      incidentParent: (node) => this.incidents.getParent(node),
+      incidentNodeItem: (node) => this.incidents.getTreeItem(node),
       openStartLink: async (uri, prompts) => (await import('./startLink')).startFromLink(this, uri, prompts),
       incidentTreeItem: async (incidentId, root) => {
         await this.incidents.getChildren();

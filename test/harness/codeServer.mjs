@@ -41,9 +41,9 @@ export function makeRunDir(prefix = 'firebreak-vscode-') {
   return { runDir, env };
 }
 
-/** Creates a Git repository to open as the workspace, optionally seeded from a fixture folder. */
-export function makeWorkspace(runDir, env, fixture) {
-  const workspace = path.join(runDir, 'workspace');
+/** Creates a Git repository to open as the workspace (folder `name` of the run dir), optionally seeded from a fixture folder. */
+export function makeWorkspace(runDir, env, fixture, name = 'workspace') {
+  const workspace = path.join(runDir, name);
   fs.mkdirSync(workspace, { recursive: true });
   if (fixture && fs.existsSync(fixture)) fs.cpSync(fixture, workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Incident response workspace\n', { flag: 'a' });
@@ -113,9 +113,9 @@ export async function startCodeServer({ runDir, env, trusted = true, testDriver 
   return {
     port,
     origin,
-    /** The workbench URL for a folder, with an optional extension-development payload. */
+    /** The workbench URL for a folder (or a `.code-workspace` file), with an optional extension-development payload. */
     url(folder, payload) {
-      const query = new URLSearchParams({ folder });
+      const query = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: folder } : { folder });
       if (payload) query.set('payload', JSON.stringify(payload));
       return `${origin}/?${query}`;
     },

@@ -2,8 +2,10 @@
 // Runs the integration suites (test/integration, bundled to out/test/integration) inside the
 // extension host of a real VS Code: code-server + Debian Chromium. Exit code = mocha's result.
 //   --untrusted     open the workspace in Restricted Mode (suites named "restricted" only)
+//   --multi-root    open a .code-workspace of two folders, each its own Git repository (suites named "multi-root" only)
 //   --grep TEXT     only tests whose title matches
 // Environment: FIREBREAK_TEST_TIMEOUT (seconds, default 600), FIREBREAK_SKIP_VSCODE=1 (explicit opt-out).
+import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
@@ -12,11 +14,12 @@ import { projectRoot, whyNoVSCode } from './paths.mjs';
 
 const argv = process.argv.slice(2);
 const untrusted = argv.includes('--untrusted');
+const multiRoot = argv.includes('--multi-root');
 const grepIndex = argv.indexOf('--grep');
-const grep = grepIndex >= 0 ? argv[grepIndex + 1] : untrusted ? 'restricted' : undefined;
-const invert = !untrusted && grepIndex < 0;
+const grep = grepIndex >= 0 ? argv[grepIndex + 1] : untrusted ? 'restricted' : multiRoot ? 'multi-root' : undefined;
+const invert = !untrusted && !multiRoot && grepIndex < 0;
 const timeoutSeconds = Number(process.env.FIREBREAK_TEST_TIMEOUT ?? 600);
-const label = untrusted ? 'integration (Restricted Mode)' : 'integration';
+const label = untrusted ? 'integration (Restricted Mode)' : multiRoot ? 'integration (multi-root)' : 'integration';
 // Workbench messages expected offline (REAL-VSCODE.md); everything else is printed.
 const HARMLESS_OFFLINE_NOISE = /open-vsx\.org|authentication provider 'github'|\[AccountPolicyGate\]|\[AgentHost|vsda/;
 const say = (msg) => console.log(`[${label}] ${msg}`);
@@ -36,8 +39,18 @@ const { runDir, env } = makeRunDir();
 // Tests read these to find their fixtures and to know which mode they run in.
 env.FIREBREAK_TEST_MODE = untrusted ? 'untrusted' : 'trusted';
 if (grep) env.FIREBREAK_TEST_GREP = grep;
-if (invert) env.FIREBREAK_TEST_GREP_INVERT = 'restricted';
-const workspace = makeWorkspace(runDir, env, path.join(projectRoot, 'test', 'fixtures', 'workspace'));
+// The default launch runs every suite but those of the other launches.
+if (invert) env.FIREBREAK_TEST_GREP_INVERT = 'restricted|multi-root';
+const fixture = path.join(projectRoot, 'test', 'fixtures', 'workspace');
+const workspace = multiRoot ? makeMultiRootWorkspace() : makeWorkspace(runDir, env, fixture);
+
+/** Two folders, each its own Git repository, in one `.code-workspace` file. */
+function makeMultiRootWorkspace() {
+  const folders = ['payments', 'website'].map((name) => makeWorkspace(runDir, env, fixture, name));
+  const file = path.join(runDir, 'incident-response.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: folders.map((folder) => ({ path: folder })) }, null, 2));
+  return file;
+}
 
 let server;
 let browser;

@@ -13,6 +13,7 @@ const phases = [
   { name: 'unit', cmd: ['npx', 'mocha'] },
   { name: 'integration', cmd: ['node', 'test/harness/run-integration.mjs'], vscode: true },
   { name: 'integration (Restricted Mode)', cmd: ['node', 'test/harness/run-integration.mjs', '--untrusted'], vscode: true },
+  { name: 'integration (multi-root)', cmd: ['node', 'test/harness/run-integration.mjs', '--multi-root'], vscode: true },
   { name: 'e2e', cmd: ['node', 'test/harness/run-e2e.mjs'], vscode: true },
 ];
 

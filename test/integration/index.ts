@@ -6,9 +6,10 @@ import path from 'node:path';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  // The launcher picks the suites for its mode: Restricted Mode runs only the "restricted" ones.
+  // The launcher picks the suites for its mode: Restricted Mode runs only the "restricted" ones,
+  // the multi-root launch only the "multi-root" ones, the default launch every other (a pattern).
   const grep = process.env.FIREBREAK_TEST_GREP ?? process.env.FIREBREAK_TEST_GREP_INVERT;
-  if (grep) mocha.grep(grep);
+  if (grep) mocha.grep(new RegExp(grep));
   if (!process.env.FIREBREAK_TEST_GREP && process.env.FIREBREAK_TEST_GREP_INVERT) mocha.invert();
   const files = fs.readdirSync(__dirname, { recursive: true })
     .map(String)
