@@ -95,16 +95,9 @@ export class Firebreak extends Disposable {
     this.repositories = this.register(new Repositories((repository) => this.openStore(repository)));
     this.repositories.update();
     // Trusting the workspace turns the read-only, git-free stores into ones that record.
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      this.repositories.update(true);
-      void this.onIncidentsChanged();
-    }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.repositories.update(true)));
     // Adding or removing a folder opens or closes its repository's store.
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      this.repositories.update();
-      this.runbooks.refresh();
-      void this.onIncidentsChanged();
-    }));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.repositories.update()));
     this.incidents = this.register(new IncidentsView(() => this.repositories.all, (error) => this.report(error)));
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.repositories.all, (root) => this.repositories.byRoot(root)?.background?.lastSync), context.extensionUri));
     this.metrics = this.register(new MetricsPanel(() => this.metricsView(), (incidentId) => vscode.commands.executeCommand('firebreak.openDashboard', incidentId), context.extensionUri));
@@ -117,6 +110,11 @@ export class Firebreak extends Disposable {
     this.diagnostics = this.register(new RunbookDiagnostics((uri) => this.isRunbook(uri)));
     this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
     this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file', pattern: '**/postmortem.md' }, new ActionItemCodeLens()));
+    // Every view follows repositories opened and closed.
+    this.register(this.repositories.onDidChange(() => {
+      this.runbooks.refresh();
+      void this.onIncidentsChanged();
+    }));
     this.registerCommands();
     void this.updateContext();
   }

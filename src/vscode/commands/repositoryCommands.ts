@@ -56,8 +56,9 @@ export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposa
       if (!folder) throw new UserFacingError('Open a folder first.');
       const { initRepository } = await import('../../service');
       await initRepository(folder.uri.fsPath);
-      void vscode.window.showInformationMessage('Initialized a Git repository. Reload the window to start recording incidents.', 'Reload Window')
-        .then((choice) => choice && vscode.commands.executeCommand('workbench.action.reloadWindow'));
+      // The new repository's store opens at once, like a folder added to the window.
+      firebreak.repositories.update();
+      void vscode.window.showInformationMessage(`Initialized a Git repository in ${folder.name}: incidents started there are recorded in it.`);
     }),
   ];
 }
