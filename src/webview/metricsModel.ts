@@ -44,13 +44,18 @@ export interface MetricsModel {
   readonly slaMisses: readonly RunbookSlaMisses[];
 }
 
+/** An incident's label: its title, and its repository in a window with several (ids and titles can repeat). */
+function titleOf(incident: MetricsView['incidents'][number]): string {
+  return incident.repository !== undefined ? `${incident.title} (${incident.repository})` : incident.title;
+}
+
 export function metricsModel(view: MetricsView, exercises: boolean): MetricsModel {
   const incidents = view.incidents.filter((i) => i.exercise === exercises);
   const stageLegend = legendOf(incidents);
   const seriesOf = new Map(stageLegend.map((entry) => [entry.stage, entry.series]));
   const contain = incidents.flatMap((i) => {
     const openedMs = Date.parse(i.openedAt);
-    return i.toContainMs === undefined || Number.isNaN(openedMs) ? [] : [{ id: i.id, title: i.title, openedAt: i.openedAt, openedMs, toContainMs: i.toContainMs }];
+    return i.toContainMs === undefined || Number.isNaN(openedMs) ? [] : [{ id: i.id, title: titleOf(i), openedAt: i.openedAt, openedMs, toContainMs: i.toContainMs }];
   });
   const closed = incidents.filter((i) => i.closed).length;
   return {
@@ -65,7 +70,7 @@ export function metricsModel(view: MetricsView, exercises: boolean): MetricsMode
     stageLegend,
     stageRows: incidents.slice(-MAX_STAGE_ROWS).map((i) => ({
       id: i.id,
-      title: i.title,
+      title: titleOf(i),
       openedAt: i.openedAt,
       totalMs: i.stages.reduce((sum, s) => sum + s.durationMs, 0),
       segments: i.stages.map((s) => ({ ...s, series: seriesOf.get(s.stage)! })),

@@ -102,6 +102,17 @@ describe('multi-root: one repository per workspace folder', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('charts the incidents of every repository on the Metrics page, each naming its repository', async () => {
+    const api = await firebreak();
+    await vscode.commands.executeCommand('firebreak.showMetrics');
+    const view = await waitFor('the metrics page to load', () => {
+      const delivered = api.metricsDelivered();
+      return delivered && delivered.incidents.length === 4 ? delivered : undefined;
+    });
+    assert.deepEqual(view.incidents.map((i) => i.repository).sort(), ['payments', 'payments', 'website', 'website']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('closes a removed folder\'s repository and opens it again when the folder comes back', async () => {
     const api = await firebreak();
     const [first, second] = folders();

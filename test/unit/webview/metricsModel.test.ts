@@ -85,6 +85,14 @@ describe('metrics view model for the charts', () => {
     assert.equal(shortLabel('🔥'.repeat(30), 5), '🔥🔥🔥🔥…');
   });
 
+  it('labels each incident with its repository when the view names one (a multi-root window)', () => {
+    const named: MetricsView = { ...view, incidents: [incident('a', '2026-11-01T10:00:00.000Z', { toContainMs: MINUTE, repository: 'payments' }), incident('a', '2026-11-02T10:00:00.000Z', { repository: 'website' })] };
+    const model = metricsModel(named, false);
+    assert.deepEqual(model.stageRows.map((r) => r.title), ['Incident a (payments)', 'Incident a (website)']);
+    assert.deepEqual(model.contain.map((p) => p.title), ['Incident a (payments)']);
+    assert.deepEqual(metricsModel(view, false).stageRows.map((r) => r.title).slice(0, 1), ['Incident a']);
+  });
+
   it('accepts only well-formed messages from the host', () => {
     assert.equal(asMetricsHostMessage({ type: 'metrics', view })?.type, 'metrics');
     assert.deepEqual(asMetricsHostMessage({ type: 'error', message: 'No Git' }), { type: 'error', message: 'No Git' });
