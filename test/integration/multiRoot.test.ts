@@ -3,6 +3,8 @@
 // repository, the tree shows a row per repository, and a checkbox records where its incident lives.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IncidentsNode } from '../../src/vscode/incidentsView';
 import { firebreak, waitFor } from './support/firebreak';
@@ -79,6 +81,30 @@ describe('multi-root: one repository per workspace folder', () => {
     assert.deepEqual(states.sort(), [[first!.root, 'open'], [second!.root, 'checked']].sort());
   });
 
+  it('tells apart the same incident id in two repositories: tree ids, and a checkbox records in its own repository', async () => {
+    const api = await firebreak();
+    const [first, second] = folders();
+    // The first repository's incident copied into the second, committed there: one id, two repositories.
+    const incidentId = started.get(first!.root)!;
+    fs.cpSync(path.join(first!.root, 'incidents', incidentId), path.join(second!.root, 'incidents', incidentId), { recursive: true });
+    gitIn(second!.root, 'add', '--', `incidents/${incidentId}`);
+    gitIn(second!.root, 'commit', '-q', '-m', 'Copy of an incident from another repository');
+    await vscode.commands.executeCommand('firebreak.refresh');
+    await waitFor('the copy in the second repository', async () => (await api.incidents()).filter((i) => i.id === incidentId).length === 2);
+    const rows = await api.incidentRows();
+    const copies = (await Promise.all(rows.map((row) => api.incidentChildren(row)))).flat().filter((n) => n.kind === 'incident' && n.incidentId === incidentId);
+    assert.equal(copies.length, 2);
+    assert.notEqual(api.incidentNodeItem(copies[0]!).id, api.incidentNodeItem(copies[1]!).id);
+    const copy = copies.find((n) => n.kind === 'incident' && n.repository === second!.root)!;
+    const stage = (await api.incidentChildren(copy)).find((s) => api.incidentNodeItem(s).contextValue === 'stage-current')!;
+    const step = (await api.incidentChildren(stage)).find((s) => api.incidentNodeItem(s).checkboxState !== undefined && (api.incidentNodeItem(s).checkboxState as { state: vscode.TreeItemCheckboxState }).state === vscode.TreeItemCheckboxState.Unchecked) as Extract<IncidentsNode, { kind: 'step' }>;
+    const before = [commits(first!.root), commits(second!.root)];
+    await api.checkboxChanged(step, true);
+    assert.deepEqual([commits(first!.root), commits(second!.root)], [before[0], before[1]! + 1]);
+    const states = (await api.incidents()).filter((i) => i.id === incidentId).map((i) => [i.root, i.view.stages.flatMap((s) => s.steps).find((s) => s.id === step.stepId)?.state]);
+    assert.deepEqual(states.sort(), [[first!.root, 'open'], [second!.root, 'checked']].sort());
+  });
+
   it('a start link picks the repository by folder name, and asks when it names none', async () => {
     const api = await firebreak();
     const [first, second] = folders();
@@ -107,9 +133,9 @@ describe('multi-root: one repository per workspace folder', () => {
     await vscode.commands.executeCommand('firebreak.showMetrics');
     const view = await waitFor('the metrics page to load', () => {
       const delivered = api.metricsDelivered();
-      return delivered && delivered.incidents.length === 4 ? delivered : undefined;
+      return delivered && delivered.incidents.length === 5 ? delivered : undefined;
     });
-    assert.deepEqual(view.incidents.map((i) => i.repository).sort(), ['payments', 'payments', 'website', 'website']);
+    assert.deepEqual(view.incidents.map((i) => i.repository).sort(), ['payments', 'payments', 'website', 'website', 'website']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -124,6 +150,6 @@ describe('multi-root: one repository per workspace folder', () => {
     assert.ok(rows.length > 0 && rows.every((r) => r.kind === 'incident'));
     assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: vscode.Uri.file(second!.root) }));
     await waitFor('the second repository to open again', () => api.repositoryRoots().length === 2);
-    assert.equal((await api.incidents()).filter((i) => i.root === second!.root).length, 2);
+    assert.equal((await api.incidents()).filter((i) => i.root === second!.root).length, 3);
   });
 });
