@@ -139,6 +139,17 @@ describe('multi-root: one repository per workspace folder', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('lints runbooks in the second repository\'s runbook folder too', async () => {
+    await firebreak();
+    const file = path.join(folders()[1]!.root, 'runbooks', 'broken.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '---\nid: broken\ntitle: Broken\nversion: [not a number\n---\n# Broken\n\n## Detection\n- [ ] Look <!-- id: look -->\n');
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    await waitFor('diagnostics for broken.md', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'firebreak' && d.severity === vscode.DiagnosticSeverity.Error));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('closes a removed folder\'s repository and opens it again when the folder comes back', async () => {
     const api = await firebreak();
     const [first, second] = folders();
