@@ -56,6 +56,8 @@ export interface FirebreakApi {
   incidentChildren(node: IncidentsNode): Promise<IncidentsNode[]>;
   incidentParent(node: IncidentsNode): IncidentsNode | undefined;
   incidentNodeItem(node: IncidentsNode): vscode.TreeItem;
+  /** The Runbooks tree as shown: each group's label and icon, and its runbooks' ids. */
+  runbookGroups(): Promise<{ label: string; icon: string; runbooks: string[] }[]>;
   /**
    * Handles a start link as the URI handler does, with any of the start flow's questions answered by
    * `prompts` (the tests; code-server may not route vscode:// links). Throws when the link is refused.
@@ -242,6 +244,14 @@ export class Firebreak extends Disposable {
       incidentChildren: (node) => this.incidents.getChildren(node),
       incidentParent: (node) => this.incidents.getParent(node),
       incidentNodeItem: (node) => this.incidents.getTreeItem(node),
+      runbookGroups: async () => Promise.all((await this.runbooks.getChildren()).map(async (group) => {
+        const item = this.runbooks.getTreeItem(group);
+        return {
+          label: String(item.label),
+          icon: (item.iconPath as vscode.ThemeIcon).id,
+          runbooks: (await this.runbooks.getChildren(group)).map((runbook) => runbook.id ?? ''),
+        };
+      })),
       openStartLink: async (uri, prompts) => (await import('./startLink')).startFromLink(this, uri, prompts),
       incidentTreeItem: async (incidentId, root) => {
         await this.incidents.getChildren();

@@ -150,6 +150,26 @@ describe('multi-root: one repository per workspace folder', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('groups the Runbooks view by repository, the built-in library once', async () => {
+    const api = await firebreak();
+    const runbook = fs.readFileSync(path.join(vscode.extensions.getExtension('firebreak.firebreak')!.extensionPath, 'runbooks', 'phishing.md'), 'utf8')
+      .replace(/^id: phishing$/m, 'id: payments-fraud');
+    fs.mkdirSync(path.join(folders()[0]!.root, 'runbooks'), { recursive: true });
+    fs.writeFileSync(path.join(folders()[0]!.root, 'runbooks', 'payments-fraud.md'), runbook);
+    await vscode.commands.executeCommand('firebreak.refresh');
+    const groups = await waitFor('a runbook group per repository', async () => {
+      const found = await api.runbookGroups();
+      return found.length === 3 ? found : undefined;
+    });
+    assert.deepEqual(groups.slice(0, 2), [
+      { label: 'payments', icon: 'repo', runbooks: ['payments-fraud'] },
+      { label: 'website', icon: 'repo', runbooks: ['broken'] },
+    ]);
+    assert.equal(groups[2]!.label, 'Built-in library');
+    assert.ok(groups[2]!.runbooks.includes('phishing'));
+    assert.equal(new Set(groups[2]!.runbooks).size, groups[2]!.runbooks.length, 'the built-in library listed once');
+  });
+
   it('closes a removed folder\'s repository and opens it again when the folder comes back', async () => {
     const api = await firebreak();
     const [first, second] = folders();
