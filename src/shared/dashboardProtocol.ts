@@ -96,6 +96,11 @@ export interface EvidenceView {
 }
 
 export interface DashboardView {
+  /**
+   * The host's key for this dashboard when the window has several repositories (incident ids can
+   * repeat across them); the page keeps it so that the panel reopens on the same repository's incident.
+   */
+  readonly dashboardKey?: string;
   readonly incident: {
     readonly id: string;
     readonly title: string;
@@ -175,4 +180,6 @@ export type WebviewMessage =
 /** What the webview persists with `setState` so the panel is restored after a reload. */
 export interface DashboardPersistedState {
   readonly incidentId: string;
+  /** The host's key of the dashboard when the window has several repositories (see DashboardView.dashboardKey). */
+  readonly dashboardKey?: string;
 }

@@ -32,7 +32,7 @@ export class Dashboard {
       case 'state':
         if (this.view?.incident.id !== message.view.incident.id) {
           this.ui = { confirmingAdvance: false };
-          this.host.setState({ incidentId: message.view.incident.id });
+          this.host.setState({ incidentId: message.view.incident.id, ...(message.view.dashboardKey !== undefined ? { dashboardKey: message.view.dashboardKey } : {}) });
         }
         this.view = message.view;
         this.offsetMs = clockOffset(message.view.now, Date.now());

@@ -66,7 +66,7 @@ export class StoreDashboardController implements DashboardController {
     const entry = await store.get(incidentId);
     if (!entry) throw new UserFacingError(`Incident ${incidentId} was not found in this repository.`);
     const lastSync = this.lastSync(store.root);
-    return { ...entry.view, canRecord: vscode.workspace.isTrusted, ...(lastSync ? { lastSync } : {}) };
+    return { ...entry.view, canRecord: vscode.workspace.isTrusted, ...(lastSync ? { lastSync } : {}), ...(key !== incidentId ? { dashboardKey: key } : {}) };
   }
 
   async handle(key: string, intent: Intent): Promise<void> {

@@ -120,7 +120,8 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
       panel.dispose();
       return;
     }
-    this.adopt(incidentId, panel);
+    // A multi-root window's dashboard reopens on its own repository's incident.
+    this.adopt(typeof state?.dashboardKey === 'string' ? state.dashboardKey : incidentId, panel);
   }
 
   /** Sends fresh state to the dashboard of `incidentId` (or every open one). */
