@@ -2,7 +2,6 @@
 // colours when an SLA is close or missed or sync fails; click opens the dashboard. Also gives the
 // notifications before and at an SLA miss, once each (remembered per window's workspace).
 import * as vscode from 'vscode';
-import type { DashboardView } from '../shared/dashboardProtocol';
 import { elapsedMs, formatElapsed } from '../shared/elapsed';
 import type { SyncState } from './backgroundRecording';
 import { elapsedLabel } from './incidentsView';
@@ -66,16 +65,17 @@ export class IncidentStatusBar extends Disposable {
     this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [{ kind: 'incident', incidentId: incident.id, repository: entry.root }] };
     this.item.accessibilityInformation = { label: `${incident.exercise ? 'Drill' : 'Active incident'} ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
     this.item.show();
-    for (const e of active) void this.notifySla(e.view, now, warnMs);
+    for (const e of active) void this.notifySla(e, now, warnMs);
   }
 
   /** One notification before each deadline and one at its miss, never repeated. */
-  private async notifySla(view: DashboardView, now: Date, warnMs: number): Promise<void> {
+  private async notifySla({ view, root }: IncidentEntry, now: Date, warnMs: number): Promise<void> {
     for (const s of view.sla) {
       const left = Date.parse(s.deadline) - now.getTime();
       const kind = s.state === 'missed' ? 'missed' : s.state === 'ok' && left <= warnMs ? 'soon' : undefined;
       if (!kind) continue;
-      const key = `firebreak.slaNotified:${view.incident.id}:${s.label}:${s.deadline}:${kind}`;
+      // The repository is part of the key: a copied record can carry the same incident id in two folders.
+      const key = `firebreak.slaNotified:${root}:${view.incident.id}:${s.label}:${s.deadline}:${kind}`;
       if (this.memento.get<boolean>(key)) continue;
       await this.memento.update(key, true);
       const text = kind === 'missed'
@@ -83,7 +83,7 @@ export class IncidentStatusBar extends Disposable {
         : `SLA due soon: ${s.label} for “${view.incident.title}” is due ${s.deadline}.`;
       const show = kind === 'missed' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       void show(text, 'Open Dashboard').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('firebreak.openDashboard', view.incident.id);
+        if (choice) void vscode.commands.executeCommand('firebreak.openDashboard', { kind: 'incident', incidentId: view.incident.id, repository: root });
       });
     }
   }
