@@ -1,5 +1,6 @@
 // Builds every bundle, one esbuild target each:
-//   extension  src/extension.ts     -> dist/extension.js    (node, cjs, `vscode` external)
+//   extension  src/extension.ts     -> dist/extension.js    (node, cjs, `vscode` external): the activation shell
+//   implementation  src/vscode/activation/implementation.ts -> dist/implementation.js (required on first use)
 //   core       what it loads later  -> dist/core.js         (node, cjs, required on first use)
 //   cli        src/cli/main.ts      -> dist/cli.js          (node, cjs, runs with plain Node)
 //   webview    src/webview/*.ts     -> media/dist/*.js      (browser, iife)
@@ -67,6 +68,18 @@ function loadFromCoreChunk(keys) {
   };
 }
 
+// The activation bundle is only the shell (src/vscode/activation/shell.ts): its `require` of the
+// implementation entry stays a runtime require of dist/implementation.js, bundled apart.
+const IMPLEMENTATION_ENTRY = 'src/vscode/activation/implementation.ts';
+const IMPLEMENTATION_CHUNK = './implementation.js';
+const loadImplementationChunk = {
+  name: 'implementation-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/implementation$/ }, (args) =>
+      (args.kind === 'require-call' && args.importer.endsWith(path.join('src', 'vscode', 'activation', 'shell.ts')) ? { path: IMPLEMENTATION_CHUNK, external: true } : undefined));
+  },
+};
+
 function coreChunkTarget(keys) {
   const getters = [...keys].sort().map((key) => `  ${JSON.stringify(key)}: { enumerable: true, get: () => require(${JSON.stringify(key)}) },`);
   return {
@@ -80,16 +93,20 @@ function coreChunkTarget(keys) {
 
 async function buildExtensionAndCore() {
   const keys = new Set();
-  const extension = await esbuild.build({
+  const extensionTarget = (entry, outfile, plugins) => ({
     ...common,
     ...node,
-    entryPoints: ['src/extension.ts'],
-    outfile: path.join(outRoot, 'dist', 'extension.js'),
+    entryPoints: [entry],
+    outfile: path.join(outRoot, 'dist', outfile),
     external: ['vscode'],
     metafile: true,
-    plugins: [loadFromCoreChunk(keys)],
+    plugins: [...plugins, loadFromCoreChunk(keys)],
   });
-  return [extension, await esbuild.build(coreChunkTarget(keys))];
+  const bundles = await Promise.all([
+    esbuild.build(extensionTarget('src/extension.ts', 'extension.js', [loadImplementationChunk])),
+    esbuild.build(extensionTarget(IMPLEMENTATION_ENTRY, IMPLEMENTATION_CHUNK, [])),
+  ]);
+  return [...bundles, await esbuild.build(coreChunkTarget(keys))];
 }
 
 const targets = [

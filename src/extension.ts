@@ -1,12 +1,12 @@
-// Composition root: activate() constructs the services and registers them, nothing else.
-// Heavy libraries (markdown-it, gray-matter, simple-git) load on first use, never here.
+// Entry point: activation registers small stand-ins and returns (src/vscode/activation/shell.ts).
+// The implementation (src/vscode/firebreak.ts) loads on first use, from its own chunk; the core and
+// the heavy libraries (markdown-it, gray-matter, simple-git) later still, from dist/core.js.
 import type * as vscode from 'vscode';
-import { Firebreak, type FirebreakApi } from './vscode/firebreak';
+import type { FirebreakApi } from './vscode/firebreak';
+import { activateShell } from './vscode/activation/shell';
 
 export function activate(context: vscode.ExtensionContext): FirebreakApi {
-  const firebreak = new Firebreak(context);
-  context.subscriptions.push(firebreak);
-  return firebreak.api();
+  return activateShell(context);
 }
 
 export function deactivate(): void {

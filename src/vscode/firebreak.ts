@@ -15,6 +15,7 @@ import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
 import { ActionItemCodeLens, registerProposeCommands } from './commands/proposeCommands';
 import { registerReviewCommands } from './commands/reviewCommands';
+import { registerCommand } from './activation/commandHandlers';
 import { registerStartCommands } from './commands/startCommands';
 import type { StartPrompts } from './commands/startPrompts';
 import { BackgroundRecording } from './backgroundRecording';
@@ -24,7 +25,7 @@ import { IncidentStore } from './incidentStore';
 import { MetricsPanel } from './metrics/metricsPanel';
 import { IncidentsView, type IncidentsNode } from './incidentsView';
 import { RunbookDiagnostics } from './runbookDiagnostics';
-import { RunbooksView } from './runbooksView';
+import { RunbooksView, type RunbookNode } from './runbooksView';
 import { IncidentStatusBar } from './statusBar';
 import { requireTrust, UserFacingError } from './trust';
 import { Disposable } from './util/disposable';
@@ -78,6 +79,12 @@ export interface FirebreakApi {
   closeWithConfirmation(incidentId: string, confirm: ConfirmClose): Promise<ActionResult | undefined>;
 }
 
+/** What the activation shell made before the implementation loaded: the tree views it provides data to. */
+export interface ShellViews {
+  readonly incidents: vscode.TreeView<IncidentsNode>;
+  readonly runbooks: vscode.TreeView<RunbookNode>;
+}
+
 export class Firebreak extends Disposable {
   /** One incident store per Git repository of the workspace's folders, opened lazily. */
   readonly repositories: Repositories;
@@ -87,12 +94,15 @@ export class Firebreak extends Disposable {
   readonly output = this.register(vscode.window.createOutputChannel('Firebreak', { log: true }));
   private readonly workspaceRoot = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
   private readonly statusBar: IncidentStatusBar;
-  private readonly runbooks: RunbooksView;
+  readonly runbooks: RunbooksView;
+  /** Provided to VS Code by the activation shell, like the webview serializers and the URI handler. */
+  readonly runbookCodeLens = new RunbookCodeLens((uri) => this.isRunbook(uri));
+  readonly actionItemCodeLens = new ActionItemCodeLens();
   private readonly diagnostics: RunbookDiagnostics;
   /** Each repository's runbook folders (`.firebreak.yml`), as the Runbooks view last read them; `runbooks` until then. */
   private runbookFolders: ReadonlyMap<string, readonly string[]> = new Map();
 
-  constructor(readonly context: vscode.ExtensionContext) {
+  constructor(readonly context: vscode.ExtensionContext, views: ShellViews) {
     super();
     this.repositories = this.register(new Repositories((repository) => this.openStore(repository)));
     this.repositories.update();
@@ -100,7 +110,7 @@ export class Firebreak extends Disposable {
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.repositories.update(true)));
     // Adding or removing a folder opens or closes its repository's store.
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.repositories.update()));
-    this.incidents = this.register(new IncidentsView(() => this.repositories.all, (error) => this.report(error)));
+    this.incidents = this.register(new IncidentsView(() => this.repositories.all, (error) => this.report(error), views.incidents));
     this.dashboards = this.register(new DashboardManager(new StoreDashboardController(() => this.repositories.all, (root) => this.repositories.byRoot(root)?.background?.lastSync), context.extensionUri));
     this.metrics = this.register(new MetricsPanel(() => this.metricsView(), (incidentId) => vscode.commands.executeCommand('firebreak.openDashboard', incidentId), context.extensionUri));
     this.statusBar = this.register(new IncidentStatusBar(context.workspaceState));
@@ -110,8 +120,6 @@ export class Firebreak extends Disposable {
         void vscode.commands.executeCommand('setContext', 'firebreak.hasRunbooks', count > 0);
       }));
     this.diagnostics = this.register(new RunbookDiagnostics((uri) => this.isRunbook(uri)));
-    this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunbookCodeLens((uri) => this.isRunbook(uri))));
-    this.register(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file', pattern: '**/postmortem.md' }, new ActionItemCodeLens()));
     // Every view follows repositories opened and closed.
     this.register(this.repositories.onDidChange(() => {
       this.runbooks.refresh();
@@ -219,6 +227,11 @@ export class Firebreak extends Disposable {
     });
   }
 
+  /** A `vscode://` start link, from the URI handler the activation shell registered. */
+  handleUri(uri: vscode.Uri): void {
+    void this.run(async () => (await import('./startLink')).startFromLink(this, uri));
+  }
+
   /** The first repository's store (the only one in a single-repository window); commands resolve an incident's own. */
   incidentStore(): IncidentStore | undefined {
     return this.repositories.all[0]?.store;
@@ -308,7 +321,7 @@ export class Firebreak extends Disposable {
   }
 
   private registerCommands(): void {
-    const register = (id: string, handler: (...args: unknown[]) => unknown) => this.register(vscode.commands.registerCommand(id, handler));
+    const register = (id: string, handler: (...args: unknown[]) => unknown) => this.register(registerCommand(id, handler));
     for (const disposable of registerActionCommands(this.incidents, this.run)) this.register(disposable);
     for (const disposable of registerStartCommands(this)) this.register(disposable);
     for (const disposable of registerRepositoryCommands(this)) this.register(disposable);
@@ -321,9 +334,6 @@ export class Firebreak extends Disposable {
       const { store, incidentId } = await pickIncident(this.incidents, arg, false);
       this.showDashboard(store.root, incidentId);
       return incidentId;
-    }));
-    this.register(vscode.window.registerUriHandler({
-      handleUri: (uri) => void this.run(async () => (await import('./startLink')).startFromLink(this, uri)),
     }));
     register('firebreak.runStepCommand', async (arg) => {
       try {

@@ -26,19 +26,14 @@ const STEP_ICONS: Record<StepView['state'], string> = {
 export class IncidentsView extends Disposable implements vscode.TreeDataProvider<IncidentsNode> {
   private readonly changed = this.register(new vscode.EventEmitter<IncidentsNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<IncidentsNode>;
   private entries: IncidentEntry[] = [];
 
   /** True while the tree shows a row per repository (several in the window). */
   private grouped = false;
 
-  constructor(readonly repositories: () => readonly Repository[], private readonly onError: (error: unknown) => void) {
+  /** `view` is the tree view the activation shell created, whose data this class provides. */
+  constructor(readonly repositories: () => readonly Repository[], private readonly onError: (error: unknown) => void, readonly view: vscode.TreeView<IncidentsNode>) {
     super();
-    this.view = this.register(vscode.window.createTreeView('firebreak.incidents', {
-      treeDataProvider: this,
-      manageCheckboxStateManually: true,
-      showCollapseAll: true,
-    }));
     this.register(this.view.onDidChangeCheckboxState((event) => this.onCheckboxes(event)));
   }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { listRunbooks } from './commands/startCommands';
 import { Disposable } from './util/disposable';
 
-interface RunbookNode {
+export interface RunbookNode {
   readonly kind: 'group' | 'runbook';
   /** The repository root the runbook (or group) belongs to; none for the built-in library. */
   readonly repository?: string;
@@ -30,6 +30,7 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
   /**
    * `roots`: the repositories' roots (or the first folder's, when none is a repository), each with
    * its name for the group row; `onLoad` gets the count of runbooks and each root's runbook folders.
+   * The activation shell creates the tree view (`firebreak.runbooks`) whose data this class provides.
    */
   constructor(
     private readonly roots: () => readonly { root: string; name: string }[],
@@ -37,7 +38,6 @@ export class RunbooksView extends Disposable implements vscode.TreeDataProvider<
     private readonly onLoad: (count: number, folders: ReadonlyMap<string, readonly string[]>) => void,
   ) {
     super();
-    this.register(vscode.window.createTreeView('firebreak.runbooks', { treeDataProvider: this, showCollapseAll: true }));
     this.register({ dispose: () => this.unwatch(() => true) });
   }
 

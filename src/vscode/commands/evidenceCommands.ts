@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import { formatSize } from '../../core/incident/format';
 import { withHiddenShown } from '../../shared/hiddenCharacters';
 import type { EvidenceResult } from '../../service/types';
@@ -61,7 +62,7 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
   };
 
   return [
-    vscode.commands.registerCommand('firebreak.attachEvidence', (arg: unknown) => firebreak.run(async () => {
+    registerCommand('firebreak.attachEvidence', (arg: unknown) => firebreak.run(async () => {
       requireTrust();
       if (isAttachRequest(arg)) {
         const ref = await resolveIncident(firebreak.repositories.all, arg.incidentId, arg.repository);

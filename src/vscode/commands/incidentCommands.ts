@@ -1,6 +1,7 @@
 // Commands that record an action on an incident. Each gathers its input natively, then records
 // through the store (one commit). Who/what/when comes from the service; never from the UI.
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import { formatHandoffSummary, handoffSummary } from '../../core/incident/handoff';
 import { closeQuestion, completeness, type CloseQuestion } from '../../core/review';
 import type { ActionRequest } from '../../service/types';
@@ -135,7 +136,7 @@ export const ACTION_COMMANDS: Record<string, Gather> = {
 };
 
 export function registerActionCommands(view: IncidentsView, run: (task: () => Promise<unknown>) => Promise<unknown>): vscode.Disposable[] {
-  return Object.entries(ACTION_COMMANDS).map(([id, gather]) => vscode.commands.registerCommand(id, (arg: unknown) => run(async () => {
+  return Object.entries(ACTION_COMMANDS).map(([id, gather]) => registerCommand(id, (arg: unknown) => run(async () => {
     requireTrust();
     if (view.repositories().length === 0) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
     // Recorded in the incident's own repository (the tree node names it; pickers find it).

@@ -3,6 +3,7 @@
 // and opens the library runbook at the step; "Commit Runbook Change" commits it with the incident linked.
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import { actionItemLinks } from '../../core/review';
 import { isSafeName } from '../../core/incident/ids';
 import type { RunbookChangeCommit, RunbookChangeRequest, RunbookProposal } from '../../service/types';
@@ -19,7 +20,7 @@ export function registerProposeCommands(firebreak: Firebreak): vscode.Disposable
   const keyOf = (ref: IncidentRef) => `${ref.store.root}#${ref.incidentId}`;
 
   return [
-    vscode.commands.registerCommand('firebreak.proposeRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<Ready> => {
+    registerCommand('firebreak.proposeRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<Ready> => {
       requireTrust();
       const { ref, request } = await proposalRequest(firebreak, arg);
       const s = await ref.store.service();
@@ -35,7 +36,7 @@ export function registerProposeCommands(firebreak: Firebreak): vscode.Disposable
       void tellWhatNext(proposal, ref.store.root);
       return proposal;
     })),
-    vscode.commands.registerCommand('firebreak.commitRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<RunbookChangeCommit> => {
+    registerCommand('firebreak.commitRunbookChange', (arg: unknown) => firebreak.run(async (): Promise<RunbookChangeCommit> => {
       requireTrust();
       const given = isChangeRequest(arg) ? arg : undefined;
       const ref = given ? await resolveIncident(firebreak.repositories.all, given.incidentId, given.repository) : await pickIncident(firebreak.incidents, arg, false);

@@ -1,5 +1,6 @@
 // Commands about the record as a whole: sync, pull request, reconcile, verify, git init.
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
 import { incidentArgument, pickIncident, pickRepository, resolveIncident } from './pickers';
@@ -8,7 +9,7 @@ export function registerRepositoryCommands(firebreak: Firebreak): vscode.Disposa
   /** The repository a repository-wide command works on: the only one, else asked. */
   const store = async (placeHolder: string) => (await pickRepository(firebreak.repositories.all, placeHolder)).store;
   const command = (id: string, body: (arg: unknown) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, (arg: unknown) => firebreak.run(() => body(arg)));
+    registerCommand(id, (arg: unknown) => firebreak.run(() => body(arg)));
 
   return [
     command('firebreak.sync', async (arg) => {

@@ -3,6 +3,7 @@
 // "Compare Runbook with Library" opens the diff editor: the incident's runbook.md against the library file now;
 // "Show Incident Metrics" opens the one Metrics page (charts across every incident).
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import { STATUS_UPDATE_KINDS, statusUpdate, type StatusUpdateKind } from '../../core/review';
 import type { PostmortemResult } from '../../service/types';
 import type { Firebreak } from '../firebreak';
@@ -22,7 +23,7 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
     ? resolveIncident(firebreak.repositories.all, arg.incidentId, arg.repository) : pickIncident(firebreak.incidents, arg, false));
 
   return [
-    vscode.commands.registerCommand('firebreak.generateReview', (arg: unknown) => firebreak.run(async (): Promise<PostmortemResult> => {
+    registerCommand('firebreak.generateReview', (arg: unknown) => firebreak.run(async (): Promise<PostmortemResult> => {
       requireTrust();
       const { store, incidentId } = await incidentOf(arg);
       const s = await store.service();
@@ -35,7 +36,7 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       await vscode.window.showTextDocument(vscode.Uri.file(result.file), { preview: false });
       return result;
     })),
-    vscode.commands.registerCommand('firebreak.compareRunbookWithLibrary', (arg: unknown) => firebreak.run(async () => {
+    registerCommand('firebreak.compareRunbookWithLibrary', (arg: unknown) => firebreak.run(async () => {
       const { store, incidentId } = await incidentOf(arg);
       const drift = await (await store.service()).runbookDrift(incidentId);
       if (drift.library === undefined) throw new UserFacingError(`The library runbook ${drift.recordedPath} is no longer there to compare with.`);
@@ -43,7 +44,7 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(drift.copy), vscode.Uri.file(drift.library), title);
       return drift;
     })),
-    vscode.commands.registerCommand('firebreak.copyStakeholderUpdate', (arg: unknown) => firebreak.run(async (): Promise<string> => {
+    registerCommand('firebreak.copyStakeholderUpdate', (arg: unknown) => firebreak.run(async (): Promise<string> => {
       const { store, incidentId } = await incidentOf(arg);
       const kind = isReviewRequest(arg) && arg.kind ? arg.kind : await pickOne('Which update?', STATUS_UPDATE_KINDS);
       const text = statusUpdate(await (await store.service()).state(incidentId), kind, new Date());
@@ -51,7 +52,7 @@ export function registerReviewCommands(firebreak: Firebreak): vscode.Disposable[
       void vscode.window.showInformationMessage(`Firebreak: ${kind} update for ${incidentId} copied as Markdown.`);
       return text;
     })),
-    vscode.commands.registerCommand('firebreak.showMetrics', () => firebreak.run(async () => {
+    registerCommand('firebreak.showMetrics', () => firebreak.run(async () => {
       if (firebreak.repositories.all.length === 0) throw new UserFacingError('Open a folder inside a Git repository to run incidents.');
       firebreak.metrics.show();
     })),

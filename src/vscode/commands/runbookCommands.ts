@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import type { Firebreak } from '../firebreak';
 import type { RunbookDiagnostics } from '../runbookDiagnostics';
 import { UserFacingError } from '../trust';
@@ -54,7 +55,7 @@ When to use this runbook, and how to decide the severity.
 
 export function registerRunbookCommands(firebreak: Firebreak, diagnostics: RunbookDiagnostics): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('firebreak.newRunbook', () => firebreak.run(async () => {
+    registerCommand('firebreak.newRunbook', () => firebreak.run(async () => {
       const repositories = firebreak.repositories.all;
       const root = repositories.length > 0 ? (await pickRepository(repositories, 'Add the runbook to which repository?')).root : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       if (!root) throw new UserFacingError('Open a folder first.');
@@ -71,7 +72,7 @@ export function registerRunbookCommands(firebreak: Firebreak, diagnostics: Runbo
       await vscode.window.showTextDocument(uri);
       return file;
     })),
-    vscode.commands.registerCommand('firebreak.validateRunbooks', () => firebreak.run(async () => {
+    registerCommand('firebreak.validateRunbooks', () => firebreak.run(async () => {
       const repositoryRoots = firebreak.repositories.all.map((r) => r.root);
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const roots = repositoryRoots.length > 0 ? repositoryRoots : folder !== undefined ? [folder] : [];

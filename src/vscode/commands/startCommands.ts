@@ -2,6 +2,7 @@
 // from This Runbook" (Runbooks view, CodeLens, an open runbook file).
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../activation/commandHandlers';
 import type { StartRequest } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import type { Repository } from '../repositories';
@@ -70,8 +71,8 @@ export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[]
     return result;
   });
   return [
-    vscode.commands.registerCommand('firebreak.startIncident', (arg: unknown) => start(arg)),
-    vscode.commands.registerCommand('firebreak.startIncidentFromRunbook', (arg: unknown) => start(arg ?? vscode.window.activeTextEditor?.document.uri)),
+    registerCommand('firebreak.startIncident', (arg: unknown) => start(arg)),
+    registerCommand('firebreak.startIncidentFromRunbook', (arg: unknown) => start(arg ?? vscode.window.activeTextEditor?.document.uri)),
   ];
 }
 

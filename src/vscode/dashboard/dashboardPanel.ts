@@ -7,8 +7,7 @@ import { parseWebviewMessage } from '../../shared/parseWebviewMessage';
 import { Disposable } from '../util/disposable';
 import { dashboardHtml } from './dashboardHtml';
 import { newNonce } from './nonce';
-
-export const DASHBOARD_VIEW_TYPE = 'firebreak.dashboard';
+import { DASHBOARD_VIEW_TYPE } from '../activation/viewTypes';
 
 /** What the panel needs from the rest of the extension. */
 export interface DashboardController {
@@ -96,7 +95,6 @@ export class DashboardManager extends Disposable implements vscode.WebviewPanelS
 
   constructor(private readonly controller: DashboardController, private readonly extensionUri: vscode.Uri) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, this));
   }
 
   show(incidentId: string): DashboardPanel {

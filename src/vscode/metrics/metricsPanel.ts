@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { parseMetricsMessage, type MetricsHostMessage, type MetricsView } from '../../shared/metricsProtocol';
 import { Disposable } from '../util/disposable';
 import { webviewHtml } from '../util/webviewHtml';
+import { METRICS_VIEW_TYPE } from '../activation/viewTypes';
 
-export const METRICS_VIEW_TYPE = 'firebreak.metrics';
 const TITLE = 'Incident Metrics';
 
 export class MetricsPanel extends Disposable implements vscode.WebviewPanelSerializer {
@@ -20,7 +20,6 @@ export class MetricsPanel extends Disposable implements vscode.WebviewPanelSeria
     private readonly extensionUri: vscode.Uri,
   ) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, this));
   }
 
   show(): void {

@@ -1,7 +1,9 @@
 // A minimal stand-in for the `vscode` module, enough to require and activate the built extension
 // in plain Node for the activation benchmark: every property is a callable, constructible proxy
-// that returns another one, so any API shape the extension touches at activation works.
+// that returns another one, so any API shape the extension touches at activation works. Commands
+// are real: `registeredCommands` maps each registered id to its handler.
 const Module = require('node:module');
+const path = require('node:path');
 
 function standIn(name) {
   const target = function () {};
@@ -22,7 +24,18 @@ function standIn(name) {
 
 // esbuild's interop copies a module's own keys, which a proxy cannot list: marking the module
 // as ES and exposing the API through its prototype lets `import * as vscode` see every name.
-const api = new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : standIn(`vscode.${String(prop)}`)) });
+const registeredCommands = new Map();
+const commands = {
+  registerCommand(id, handler) {
+    if (registeredCommands.has(id)) throw new Error(`command '${id}' already exists`);
+    registeredCommands.set(id, handler);
+    return { dispose: () => registeredCommands.delete(id) };
+  },
+  executeCommand: async (id, ...args) => registeredCommands.get(id)?.(...args),
+};
+const api = new Proxy({}, {
+  get: (_t, prop) => (prop === 'then' ? undefined : prop === 'commands' ? commands : standIn(`vscode.${String(prop)}`)),
+});
 const vscode = new Proxy({}, {
   get: (_t, prop) => (prop === '__esModule' ? true : api[prop]),
   getPrototypeOf: () => api,
@@ -33,4 +46,13 @@ Module._load = function (request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
-module.exports = { makeContext: () => ({ subscriptions: [], extensionUri: standIn('uri'), globalState: standIn('globalState'), workspaceState: standIn('workspaceState'), extensionPath: process.cwd() }) };
+const packageJSON = require(path.join(__dirname, '..', '..', '..', 'package.json'));
+const makeContext = () => ({
+  subscriptions: [],
+  extension: { packageJSON },
+  extensionUri: standIn('uri'),
+  globalState: standIn('globalState'),
+  workspaceState: standIn('workspaceState'),
+  extensionPath: process.cwd(),
+});
+module.exports = { makeContext, registeredCommands };
