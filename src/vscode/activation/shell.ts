@@ -6,6 +6,7 @@
 // when something above needs it.
 import * as vscode from 'vscode';
 import type * as Implementation from './implementation';
+import type { DashboardPersistedState } from '../../shared/dashboardProtocol';
 import type { Firebreak, FirebreakApi } from '../firebreak';
 import type { IncidentsNode } from '../incidentsView';
 import type { RunbookNode } from '../runbooksView';
@@ -58,7 +59,7 @@ export function activateShell(context: vscode.ExtensionContext): FirebreakApi {
     }));
   }
   context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => implementation().dashboards.deserializeWebviewPanel(panel, state as never) }),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, { deserializeWebviewPanel: (panel, state: DashboardPersistedState | undefined) => implementation().dashboards.deserializeWebviewPanel(panel, state) }),
     vscode.window.registerWebviewPanelSerializer(METRICS_VIEW_TYPE, { deserializeWebviewPanel: (panel) => implementation().metrics.deserializeWebviewPanel(panel) }),
     vscode.window.registerUriHandler({ handleUri: (uri) => implementation().handleUri(uri) }),
     vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, { provideCodeLenses: (document) => implementation().runbookCodeLens.provideCodeLenses(document) }),
