@@ -1,5 +1,6 @@
 // A responder's first incident, through the real UI: start from the Command Palette, tick a step
-// in the tree, open the dashboard, tick another step and add a note there. Every action is a commit.
+// in the tree, open the dashboard, tick another step and add a note there, reload the window and find the
+// dashboard restored. Every action is a commit.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { FrameLocator } from 'playwright-core';
@@ -65,5 +66,17 @@ describe('e2e: running an incident', function () {
     await waitForCommits(before + 2);
     await dashboard.locator('#timeline li', { hasText: 'Sender domain registered yesterday' }).waitFor();
     await workbench.screenshot('12-dashboard');
+  });
+
+  // The serializer the activation shell registers loads the implementation and restores the panel.
+  it('restores the open dashboard after a window reload', async () => {
+    const { page } = workbench;
+    // The command, not a page reload: VS Code saves the open editors on its way down.
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), workbench.runCommand('Developer: Reload Window')]);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await restored.locator('#incident-title', { hasText: 'Invoice lure reported by finance' }).waitFor({ timeout: 60_000 });
+    await restored.locator('#timeline li', { hasText: 'Sender domain registered yesterday' }).waitFor();
+    await workbench.screenshot('13-dashboard-restored');
   });
 });
