@@ -76,9 +76,13 @@ export function activateShell(context: vscode.ExtensionContext): FirebreakApi {
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(loadSoon) });
 
-  const api = {} as Record<string, unknown>;
+  let loadedApi: Record<string, (...args: unknown[]) => unknown> | undefined;
+  const api: Record<string, unknown> = {};
   for (const name of Object.keys(API_METHODS)) {
-    api[name] = (...args: unknown[]) => (implementation().api() as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+    api[name] = (...args: unknown[]) => {
+      loadedApi ??= implementation().api() as unknown as Record<string, (...args: unknown[]) => unknown>;
+      return loadedApi[name]!(...args);
+    };
   }
   return api as unknown as FirebreakApi;
 }
