@@ -1,6 +1,8 @@
-// The extension's services, composed once per window. Nothing here parses or runs Git at
-// activation: the stores (one per repository of the workspace's folders), the parser and the
-// services load on first use.
+// The extension's services, composed once per window when the activation shell
+// (src/vscode/activation/shell.ts) first needs them: it owns the tree views, the command ids, the
+// serializers, the URI handler and the CodeLens registrations and forwards to what is here. The
+// stores (one per repository of the workspace's folders), the parser and the services load later
+// still, on first use.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardView } from '../shared/dashboardProtocol';
