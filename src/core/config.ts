@@ -76,6 +76,11 @@ export const DEFAULT_CONFIG: FirebreakConfig = {
 const HOST_FILE_LIMIT = 100 * 1024 * 1024;
 const FOLDER = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
 const BRANCH = FOLDER;
+
+/** A branch name `.firebreak.yml` accepts (lowercase letters, digits, '.', '_', '-', '/'-separated parts). */
+export function isConfigBranchName(name: string): boolean {
+  return BRANCH.test(name);
+}
 const KNOWN_KEYS = ['incidents', 'runbooks', 'severities', 'branch', 'sync', 'remote', 'commit-batch', 'evidence', 'secret-scan', 'alert'];
 
 /**

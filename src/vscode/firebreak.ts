@@ -244,6 +244,11 @@ export class Firebreak extends Disposable {
     this.dashboards.show(dashboardKey(root, incidentId, this.repositories.all.length > 1));
   }
 
+  /** Reopens the store after the first start wrote `.firebreak.yml` (the service reads it once, when it opens). */
+  reopenStore(root: string): IncidentStore | undefined {
+    return this.repositories.reopen(root)?.store;
+  }
+
   /** What `activate` returns: for other extensions and the integration tests. */
   api(): FirebreakApi {
     return {

@@ -65,6 +65,17 @@ export class Repositories extends Disposable {
     this.changed.fire();
   }
 
+  /** Opens `root`'s store anew (its service reads `.firebreak.yml` once, when it opens); views follow. */
+  reopen(root: string): Repository | undefined {
+    const old = this.byRoot(root);
+    if (!old || this.isDisposed) return undefined;
+    const fresh = new Repository(old.root, old.name, old.folders, this.openStore);
+    this.open = this.open.map((r) => (r === old ? fresh : r));
+    old.dispose();
+    this.changed.fire();
+    return fresh;
+  }
+
   get all(): readonly Repository[] {
     return this.open;
   }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { StartResult } from '../service/types';
 import { parseStartLink, StartLinkError } from '../shared/startLink';
 import { listRunbooks } from './commands/startCommands';
+import { ensureIncidentsLocation } from './commands/incidentsLocation';
 import { CancelledError } from './commands/pickers';
 import { nativeStartPrompts, severityLevels, type StartPrompts } from './commands/startPrompts';
 import type { Firebreak } from './firebreak';
@@ -35,13 +36,15 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
     repository = choices.find((r) => r.name === name);
     if (!repository) throw new CancelledError();
   }
-  const store = repository.store;
-  const runbook = (await listRunbooks(store.root, firebreak.builtinRunbooksDir)).runbooks.find((r) => r.id === link.runbook);
+  const opened = repository.store;
+  const runbook = (await listRunbooks(opened.root, firebreak.builtinRunbooksDir)).runbooks.find((r) => r.id === link.runbook);
   if (!runbook) throw new UserFacingError(`Refused a start link: no runbook with id “${link.runbook}” in this repository or the built-in library.`);
-  const levels = await severityLevels(store.root);
+  const levels = await severityLevels(opened.root);
   if (link.severity !== undefined && !levels.includes(link.severity)) {
     throw new UserFacingError(`Refused a start link: severity “${link.severity}” is not one of ${levels.join(', ')}.`);
   }
+  // A checked link on the first start: where incidents live is asked (once) before the link's questions.
+  const store = await ensureIncidentsLocation(firebreak, opened, ask);
   const title = await ask.title(link.title);
   const severity = await ask.severity(levels, link.severity ?? runbook.severity, link.severity ? 'from the link' : 'runbook default');
   const exercise = await ask.exercise();

@@ -7,6 +7,7 @@ import type { StartRequest } from '../../service/types';
 import type { Firebreak } from '../firebreak';
 import type { Repository } from '../repositories';
 import { requireTrust, UserFacingError } from '../trust';
+import { ensureIncidentsLocation } from './incidentsLocation';
 import { CancelledError, pickRepository } from './pickers';
 import { nativeStartPrompts, severityLevels } from './startPrompts';
 
@@ -53,14 +54,17 @@ async function startRepository(firebreak: Firebreak, arg: unknown): Promise<Repo
 export function registerStartCommands(firebreak: Firebreak): vscode.Disposable[] {
   const start = (runbookArg: unknown) => firebreak.run(async () => {
     requireTrust();
-    const store = (await startRepository(firebreak, runbookArg)).store;
+    const opened = (await startRepository(firebreak, runbookArg)).store;
     if (isStartRequest(runbookArg)) {
-      // Pre-filled (URI handler, tests, other extensions): still one confirmed, recorded start.
+      // Pre-filled (tests, other extensions): not interactive, so never a question; like the CLI,
+      // no `.firebreak.yml` means the current branch.
       const { repository: _named, ...request } = runbookArg;
-      const result = await store.start(request);
-      if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.showDashboard(store.root, result.incidentId);
+      const result = await opened.start(request);
+      if (vscode.workspace.getConfiguration('firebreak').get<boolean>('dashboard.openOnStart', true)) firebreak.showDashboard(opened.root, result.incidentId);
       return result;
     }
+    // The first interactive start asks where incidents live (once) before anything else.
+    const store = await ensureIncidentsLocation(firebreak, opened, nativeStartPrompts);
     const file = runbookFileOf(runbookArg);
     const runbook = await chooseRunbook(file !== undefined ? vscode.Uri.file(file) : runbookArg, store.root, firebreak.builtinRunbooksDir);
     const title = await nativeStartPrompts.title();

@@ -1,7 +1,9 @@
-// The questions of the start flow (title, severity, real or exercise, and the confirmation of a
-// start that came from a link), shared by "Start Incident…" and the start link. Replaceable as a
+// The questions of the start flow (where incidents live on the first start, title, severity, real
+// or exercise, and the confirmation of a start that came from a link), shared by "Start Incident…" and the start link. Replaceable as a
 // whole or in part by the API's caller (the integration tests answer them without a UI).
 import * as vscode from 'vscode';
+import type { BranchMode } from '../../core/config';
+import { askIncidentsLocation } from './incidentsLocation';
 import { askText, pickOne } from './pickers';
 
 /** The team's severity levels (`.firebreak.yml`, default SEV1–SEV4); reads files only. */
@@ -23,6 +25,11 @@ export interface StartSummary {
 }
 
 export interface StartPrompts {
+  /**
+   * Where incidents live, asked once when the repository has no `.firebreak.yml`. For `repository`,
+   * `path` is the picked folder (checked before anything is written). Throws CancelledError to cancel.
+   */
+  location(repositoryRoot: string): Promise<BranchMode>;
   /** The title, the input pre-filled with `prefill`. */
   title(prefill?: string): Promise<string>;
   /** A severity, `preferred` first. */
@@ -36,6 +43,7 @@ export interface StartPrompts {
 }
 
 export const nativeStartPrompts: StartPrompts = {
+  location: () => askIncidentsLocation(),
   title: (prefill) => askText('Incident title (what is happening, in a few words)', {
     placeHolder: 'Credential phishing targeting finance', ...(prefill !== undefined ? { value: prefill } : {}),
   }),
