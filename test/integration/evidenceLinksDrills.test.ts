@@ -88,6 +88,8 @@ describe('start links: vscode://firebreak.firebreak/start', () => {
     return {
       seen,
       prompts: {
+        // The first start in this workspace (no .firebreak.yml yet) asks where incidents live.
+        location: async () => ({ kind: 'current' as const }),
         title: async (prefill?: string) => { seen.title = prefill; return prefill ?? 'typed title'; },
         severity: async (levels: readonly string[], preferred?: string) => { seen.severity = preferred; return preferred ?? levels[0]!; },
         exercise: async () => false,

@@ -30,13 +30,19 @@ describe('restricted: recording is refused and nothing is written', () => {
 
 describe('restricted: start links are refused', () => {
   it('refuses a start link with the Restricted Mode message and records nothing', async () => {
-    const { commitCount, firebreak } = await import('./support/firebreak');
+    const { commitCount, firebreak, workspaceRoot } = await import('./support/firebreak');
     const api = await firebreak();
     const before = commitCount();
     let asked = false;
-    const prompts = { title: async () => { asked = true; return 'x'; } };
+    const prompts = {
+      location: async () => { asked = true; return { kind: 'current' as const }; },
+      title: async () => { asked = true; return 'x'; },
+    };
     await assert.rejects(api.openStartLink(vscode.Uri.parse('vscode://firebreak.firebreak/start?runbook=phishing&title=From%20a%20link'), prompts), /Restricted Mode/);
-    assert.equal(asked, false);
+    assert.equal(asked, false, 'not even where incidents live is asked');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    assert.equal(fs.existsSync(path.join(workspaceRoot(), '.firebreak.yml')), false, 'no .firebreak.yml is written');
     assert.equal(commitCount(), before);
   });
 });
