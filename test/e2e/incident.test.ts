@@ -3,6 +3,8 @@
 // dashboard restored. Every action is a commit.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { useWorkbench } from './support/useWorkbench';
 import type { Workbench } from './support/workbench';
@@ -33,12 +35,19 @@ describe('e2e: running an incident', function () {
     await page.locator('.sidebar .welcome-view-content', { hasText: 'No incident yet' }).waitFor({ timeout: 60_000 });
     const before = commits();
     await workbench.runCommand('Firebreak: Start Incident…');
+    // A new repository without .firebreak.yml: the first start asks where incidents live, once.
+    await page.locator('.quick-input-widget', { hasText: 'Where do incidents live?' }).waitFor();
+    await workbench.pick('Current branch');
+    await page.locator('.notifications-toasts', { hasText: 'Firebreak wrote .firebreak.yml' }).waitFor();
     await workbench.pick('Phishing');
     await workbench.type('Invoice lure reported by finance');
     await workbench.pick('SEV2');
     await workbench.pick('Real incident');
     await waitForCommits(before + 1);
     await page.locator('.sidebar .monaco-list-row', { hasText: 'Invoice lure reported by finance' }).waitFor();
+    // The choice is written for the team and left for the user to commit.
+    assert.match(readFileSync(path.join(workbench.workspace, '.firebreak.yml'), 'utf8'), /^branch: current$/m);
+    assert.equal(git('status', '--porcelain', '--', '.firebreak.yml').trim(), '?? .firebreak.yml');
     await workbench.screenshot('10-incident-started');
   });
 
