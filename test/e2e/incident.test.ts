@@ -38,7 +38,6 @@ describe('e2e: running an incident', function () {
     // A new repository without .firebreak.yml: the first start asks where incidents live, once.
     await page.locator('.quick-input-widget', { hasText: 'Where do incidents live?' }).waitFor();
     await workbench.pick('Current branch');
-    await page.locator('.notifications-toasts', { hasText: 'Firebreak wrote .firebreak.yml' }).waitFor();
     await workbench.pick('Phishing');
     await workbench.type('Invoice lure reported by finance');
     await workbench.pick('SEV2');
