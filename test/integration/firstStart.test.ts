@@ -25,6 +25,7 @@ function answers(location: StartPrompts['location'], confirm = true): { asked: (
       severity: async (levels, preferred) => preferred ?? levels[0]!,
       exercise: async () => false,
       confirm: async () => confirm,
+      repository: async () => { throw new Error('one repository in this window: the start must not ask which'); },
     },
   };
 }
