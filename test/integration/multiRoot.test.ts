@@ -108,7 +108,8 @@ describe('multi-root: one repository per workspace folder', () => {
   it('a start link picks the repository by folder name, and asks when it names none', async () => {
     const api = await firebreak();
     const [first, second] = folders();
-    const answers = { title: async (prefill?: string) => prefill ?? 'From a link', severity: async () => 'SEV3', exercise: async () => true, confirm: async () => true };
+    // Neither repository has a .firebreak.yml: the first start asks where incidents live.
+    const answers = { location: async () => ({ kind: 'current' as const }), title: async (prefill?: string) => prefill ?? 'From a link', severity: async () => 'SEV3', exercise: async () => true, confirm: async () => true };
     const named = await api.openStartLink(vscode.Uri.parse('vscode://firebreak.firebreak/start?runbook=phishing&title=Named&repository=website'), answers);
     assert.match(gitIn(second!.root, 'log', '-1', '--format=%B'), new RegExp(`Incident: ${named.incidentId}`));
     let asked: readonly string[] = [];
