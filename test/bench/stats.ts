@@ -23,18 +23,23 @@ export async function time(fn: () => unknown): Promise<number> {
 
 /**
  * Times `subject` and `floor` alternately `rounds` times (so machine noise hits both alike)
- * and returns both medians and their ratio.
+ * and returns both medians and their ratio. `beforeEach` (e.g. a forced GC) runs before every
+ * timed call, outside the timing, so neither side pays for the other's garbage.
  */
-export async function alternate(rounds: number, subject: () => unknown, floor: () => unknown) {
+export async function alternate(rounds: number, subject: () => unknown, floor: () => unknown, beforeEach: () => void = () => undefined) {
   const subjectTimes: number[] = [];
   const floorTimes: number[] = [];
+  const timed = (fn: () => unknown) => {
+    beforeEach();
+    return time(fn);
+  };
   for (let i = 0; i < rounds; i++) {
     if (i % 2 === 0) {
-      floorTimes.push(await time(floor));
-      subjectTimes.push(await time(subject));
+      floorTimes.push(await timed(floor));
+      subjectTimes.push(await timed(subject));
     } else {
-      subjectTimes.push(await time(subject));
-      floorTimes.push(await time(floor));
+      subjectTimes.push(await timed(subject));
+      floorTimes.push(await timed(floor));
     }
   }
   const subjectMedian = median(subjectTimes);
