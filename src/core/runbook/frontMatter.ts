@@ -129,7 +129,8 @@ function findFrontMatter(text: string, diagnostics: DiagnosticList): FrontMatter
   const yaml = rest.slice(0, match.index);
   const closeLineEnd = firstEnd + 1 + match.index + match[0].length;
   const end = text.charAt(closeLineEnd) === '\n' ? closeLineEnd + 1 : closeLineEnd;
-  const lineCount = 2 + (yaml.match(/\n/g)?.length ?? 0);
+  let lineCount = 2;
+  for (let at = yaml.indexOf('\n'); at >= 0; at = yaml.indexOf('\n', at + 1)) lineCount++; // no array of matches per file
   return { language, yaml, lineCount, end };
 }
 

@@ -9,6 +9,8 @@ import { KEBAB_ID } from './slug';
 export const KNOWN_FIELDS = [
   'id', 'title', 'version', 'severity', 'tags', 'owners', 'review', 'roles', 'sla', 'escalation', 'stages', 'customise', 'description',
 ] as const;
+/** The same, for a lookup per key of every indexed runbook. */
+const KNOWN_FIELD_SET: ReadonlySet<string> = new Set(KNOWN_FIELDS);
 
 /** Finds the line of a top-level key in the front-matter (1 when unknown). */
 export type KeyLine = (key: string) => number;
@@ -29,7 +31,7 @@ export function readMetaFields(data: Record<string, unknown>, meta: MutableMeta,
 
   if (native) {
     for (const key of Object.keys(data)) {
-      if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
+      if (!KNOWN_FIELD_SET.has(key)) {
         diagnostics.add('field-unknown', `Unknown front-matter field ${JSON.stringify(key)}; known fields: ${KNOWN_FIELDS.join(', ')}.`, lineOf(key));
       }
     }
