@@ -128,6 +128,9 @@ export class Firebreak extends Disposable {
       void this.onIncidentsChanged();
     }));
     this.registerCommands();
+    // The repositories opened above before anything listened: the status bar shows an active
+    // incident at once (a reopened window), not only after the next change.
+    void this.updateStatusBar();
     void this.updateContext();
   }
 

@@ -85,6 +85,8 @@ describe('e2e: running an incident', function () {
     const restored = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await restored.locator('#incident-title', { hasText: 'Invoice lure reported by finance' }).waitFor({ timeout: 60_000 });
     await restored.locator('#timeline li', { hasText: 'Sender domain registered yesterday' }).waitFor();
+    // A reopened window shows the active incident in the status bar without any new action.
+    await page.locator('.statusbar-item', { hasText: 'Invoice lure' }).waitFor({ timeout: 60_000 });
     await workbench.screenshot('13-dashboard-restored');
   });
 });
