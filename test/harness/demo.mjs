@@ -42,4 +42,11 @@ function seedIncident(dir) {
   const firebreak = (...args) => execFileSync(process.execPath, [cli, '--repo', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   const id = firebreak('start', 'phishing', '--title', 'Credential phishing wave targeting finance', '--severity', 'SEV2');
   firebreak('note', id, 'Three reports from finance within ten minutes; same sender domain.');
+  // In progress, as a responder would find it: roles taken, the first steps done, an indicator.
+  firebreak('assign', id, 'commander', 'Dana Okafor');
+  firebreak('assign', id, 'analyst', 'Sam Reyes');
+  firebreak('check', id, 'acknowledge-report', '--note', 'Reporters told not to forward; report ids noted.');
+  firebreak('check', id, 'pull-headers', '--note', 'Return-Path on a lookalike domain; SPF fail, DMARC fail.');
+  firebreak('indicator', id, 'domain', 'examp1e-payments.com', '--source', 'message headers');
+  firebreak('set', id, 'summary', 'Credential phishing sent to finance from a lookalike payments domain.');
 }
