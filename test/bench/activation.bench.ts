@@ -42,14 +42,18 @@ async function main() {
   const activation: number[] = [];
   const baseline: number[] = [];
   const floor: number[] = [];
+  // Not part of activation, but paid soon after it in a Firebreak workspace: told, not hidden.
+  const implementationLoad: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const order = [() => baseline.push(time(eager, 'require')), () => activation.push(time(extension, 'activate')), () => floor.push(time(empty, 'activate'))];
+    const order = [() => baseline.push(time(eager, 'require')), () => activation.push(time(extension, 'activate')), () => floor.push(time(empty, 'activate')),
+      () => implementationLoad.push(time(implementationChunk, 'require'))];
     for (let k = 0; k < order.length; k++) order[(i + k) % order.length]!();
   }
   const activationMs = median(activation);
   const baselineMs = median(baseline);
   const floorMs = median(floor);
   const netRatio = (activationMs - floorMs) / (baselineMs - floorMs);
+  const implementationMs = median(implementationLoad);
 
   const webviewKB: Record<string, number> = {};
   for (const file of fs.readdirSync(path.join(out, 'media', 'dist')).filter((f) => f.endsWith('.js'))) webviewKB[file] = kilobytes(path.join(out, 'media', 'dist', file));
@@ -63,11 +67,12 @@ async function main() {
   console.log(`extension require+activate: median ${activationMs.toFixed(2)} ms over ${runs} fresh processes (dist/implementation.js and dist/core.js not loaded)`);
   console.log(`eager markdown-it+gray-matter+simple-git require: median ${baselineMs.toFixed(2)} ms`);
   console.log(`empty-module require (floor): median ${floorMs.toFixed(2)} ms`);
+  console.log(`implementation chunk require (on first use, or the tick after activation in a Firebreak workspace): median ${implementationMs.toFixed(2)} ms, ${(implementationMs / baselineMs).toFixed(3)}× the eager bundle`);
   console.log(`ratio ${(activationMs / baselineMs).toFixed(3)}×; net of the floor ${netRatio.toFixed(3)}× (target ≤ 0.1×)`);
   console.log(`bundle sizes (minified): activation dist/extension.js ${extensionKB} KB (≤ ${EXTENSION_BUDGET_KB}), implementation chunk dist/implementation.js ${implementationKB} KB (loaded on first use), core chunk dist/core.js ${coreKB} KB (loaded on first use), webview ${JSON.stringify(webviewKB)} (≤ ${WEBVIEW_BUDGET_KB} each), CLI dist/cli.js ${cliKB} KB`);
   console.log(`total shipped JS ${shippedKB} KB; ${withinBudget ? 'within budget' : 'OVER BUDGET'}`);
   fs.rmSync(out, { recursive: true, force: true });
-  report({ activationMs: round(activationMs), baselineMs: round(baselineMs), floorMs: round(floorMs), ratio: round(activationMs / baselineMs, 3), netRatio: round(netRatio, 3), extensionKB, implementationKB, coreKB, webviewKB, cliKB, shippedKB, withinBudget, runs });
+  report({ activationMs: round(activationMs), baselineMs: round(baselineMs), floorMs: round(floorMs), ratio: round(activationMs / baselineMs, 3), netRatio: round(netRatio, 3), implementationMs: round(implementationMs), extensionKB, implementationKB, coreKB, webviewKB, cliKB, shippedKB, withinBudget, runs });
 }
 
 void main();
