@@ -11,8 +11,8 @@ function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Writes `data` to `target` atomically and durably, mode 0644 (never executable). Does not fsync the directory. */
-export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+/** A complete, synced temporary file beside `target` holding `data` (mode 0644); its path. */
+async function writeTempFor(target: string, data: string | Uint8Array): Promise<string> {
   const temp = tempPathFor(target);
   const handle = await fs.promises.open(temp, 'wx', 0o644);
   try {
@@ -21,11 +21,43 @@ export async function writeFileDurable(target: string, data: string | Uint8Array
   } finally {
     await handle.close();
   }
+  return temp;
+}
+
+/** Writes `data` to `target` atomically and durably, mode 0644 (never executable). Does not fsync the directory. */
+export async function writeFileDurable(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = await writeTempFor(target, data);
   try {
     await fs.promises.rename(temp, target);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** File systems without hard links: an exclusive copy still never replaces a file. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Like writeFileDurable, but only when nothing is at `target`, checked at the moment of writing: a
+ * hard link of the complete temporary file fails rather than replaces. False when something was there.
+ */
+export async function writeFileIfAbsent(target: string, data: string | Uint8Array): Promise<boolean> {
+  const temp = await writeTempFor(target, data);
+  try {
+    try {
+      await fs.promises.link(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!NO_HARD_LINKS.has(code)) throw error;
+      await fs.promises.copyFile(temp, target, fs.constants.COPYFILE_EXCL);
+    }
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await fs.promises.rm(temp, { force: true });
   }
 }
 

@@ -4,7 +4,7 @@ export { runGit, refuseGitSpawns, refusedGitSpawns, GitError, nonInteractiveEnv,
 export { isSafeName, isSafeRelativePath, isSafeBranch, isSafeRemoteName, isSafeToken } from './names';
 export { buildCommitMessage, buildRunbookChangeMessage, isSafeAction, type CommitSubject, type CommitTrailers, type RunbookChangeLink } from './commitMessage';
 export { checkOutBranch, commitOneFile, hasUncommittedChanges, worktreeOfBranch, type BranchCheckout } from './branchCheckout';
-export { writeFileDurable, copyFileDurable, fsyncDir, TEMP_PREFIX } from './durable';
+export { writeFileDurable, writeFileIfAbsent, copyFileDurable, fsyncDir, TEMP_PREFIX } from './durable';
 export { repoPaths, readHead, type RepoPaths } from './repo';
 export { findRepositoryRoot, repoPathsOnDisk } from './repoOnDisk';
 export { splitEventLines, eventIdOf, eventAtOf } from './eventLines';

@@ -64,7 +64,7 @@ describe('first start: where incidents live is asked once', () => {
     await assert.rejects(api.openStartLink(link('Cancelled'), first.prompts));
     assert.equal(first.asked(), 1);
     assert.equal(fs.existsSync(configFile()), false, 'no .firebreak.yml');
-    assert.deepEqual(fs.readdirSync(workspaceRoot()).filter((f) => f.startsWith('.firebreak.yml')), [], 'no temporary file either');
+    assert.deepEqual(fs.readdirSync(workspaceRoot()).filter((f) => f.startsWith('.firebreak')), [], 'no temporary file either');
     assert.equal(commitCount(), before);
     const second = answers(async () => { throw new CancelledError(); });
     await assert.rejects(api.openStartLink(link('Cancelled again'), second.prompts));
