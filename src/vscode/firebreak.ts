@@ -154,11 +154,10 @@ export class Firebreak extends Disposable {
   private async updateStatusBar(): Promise<void> {
     try {
       // The status bar shows the active incident with the latest activity, and its repository's sync.
-      const entries = (await Promise.all(this.repositories.all.map((r) => r.store.list()))).flat();
-      const sorted = [...entries].sort((a, b) => lastActivity(b.state).localeCompare(lastActivity(a.state)));
-      const shown = sorted.find((e) => e.view.incident.status === 'active');
+      const entries = (await this.repositories.incidents()).sort((a, b) => (b.state.latestAt ?? '').localeCompare(a.state.latestAt ?? ''));
+      const shown = entries.find((e) => e.view.incident.status === 'active');
       this.statusBar.updateSync(shown ? this.repositories.byRoot(shown.root)?.background?.lastSync : undefined);
-      this.statusBar.update(this.repositories.all.length > 1 ? sorted : entries);
+      this.statusBar.update(entries);
     } catch (error) {
       this.report(error);
     }
@@ -216,11 +215,10 @@ export class Firebreak extends Disposable {
     const repositories = this.repositories.all;
     if (repositories.length === 0) throw new UserFacingError('Open a folder inside a Git repository to see incident metrics.');
     const { toMetricsView } = await import('../core/views/metricsView');
-    const lists = await Promise.all(repositories.map(async (r) => ({ name: r.name, entries: await r.store.list() })));
-    const states = lists.flatMap((list) => list.entries.map((entry) => entry.state));
+    const entries = await this.repositories.incidents();
     // With several repositories each incident says which one it is in.
-    const names = new Map(lists.flatMap((list) => list.entries.map((entry) => [entry.state, list.name] as const)));
-    return toMetricsView(states, new Date(), repositories.length > 1 ? (state) => names.get(state) : undefined);
+    const names = new Map(entries.map((entry) => [entry.state, this.repositories.byRoot(entry.root)?.name] as const));
+    return toMetricsView(entries.map((entry) => entry.state), new Date(), repositories.length > 1 ? (state) => names.get(state) : undefined);
   }
 
   /** Markdown files under a repository's (or the folder's) runbook folders are runbooks. */
@@ -255,7 +253,7 @@ export class Firebreak extends Disposable {
   /** What `activate` returns: for other extensions and the integration tests. */
   api(): FirebreakApi {
     return {
-      incidents: async () => (await Promise.all(this.repositories.all.map((r) => r.store.list()))).flat().map((e) => ({ id: e.summary.id, view: e.view, root: e.root })),
+      incidents: async () => (await this.repositories.incidents()).map((e) => ({ id: e.summary.id, view: e.view, root: e.root })),
       checkboxChanged: (node, checked) => this.incidents.onCheckboxes({ items: [[node, checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked]] }),
       openDashboards: () => this.dashboards.openIncidentIds,
       incidentRows: () => this.incidents.getChildren(),
@@ -305,7 +303,7 @@ export class Firebreak extends Disposable {
     await vscode.commands.executeCommand('setContext', 'firebreak.hasGit', repositories.length > 0);
     let hasIncidents = false;
     try {
-      hasIncidents = (await Promise.all(repositories.map((r) => r.store.list()))).some((list) => list.length > 0);
+      hasIncidents = (await this.repositories.incidents()).length > 0;
     } catch (error) {
       this.report(error);
     }
@@ -363,9 +361,4 @@ export class Firebreak extends Disposable {
       return { version: VERSION };
     });
   }
-}
-
-/** When an incident last changed: its newest event (events are in file order, not always time order). */
-function lastActivity(state: IncidentState): string {
-  return state.events.reduce((latest, event) => (event.at > latest ? event.at : latest), '');
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { BackgroundRecording } from './backgroundRecording';
-import type { IncidentStore } from './incidentStore';
+import type { IncidentEntry, IncidentStore } from './incidentStore';
 import { Disposable } from './util/disposable';
 import { workspaceRepositories } from './workspaceRepositories';
 
@@ -78,6 +78,11 @@ export class Repositories extends Disposable {
 
   get all(): readonly Repository[] {
     return this.open;
+  }
+
+  /** Every incident of every open repository (each store's cached list). */
+  async incidents(): Promise<IncidentEntry[]> {
+    return (await Promise.all(this.open.map((r) => r.store.list()))).flat();
   }
 
   byRoot(root: string): Repository | undefined {

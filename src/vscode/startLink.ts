@@ -24,14 +24,11 @@ export async function startFromLink(firebreak: Firebreak, uri: vscode.Uri, promp
   }
   const repositories = firebreak.repositories.all;
   if (repositories.length === 0) throw new UserFacingError('Open a folder inside a Git repository to start incidents from a link.');
-  let repository = repositories.length === 1 ? repositories[0]! : undefined;
-  if (link.repository !== undefined) {
-    const named = repositories.filter((r) => r.answersTo(link.repository!));
-    if (named.length === 0) throw new UserFacingError(`Refused a start link: no workspace folder named “${link.repository}” is in a Git repository in this window.`);
-    repository = named.length === 1 ? named[0] : undefined;
-  }
+  const named = link.repository;
+  const choices = named === undefined ? repositories : repositories.filter((r) => r.answersTo(named));
+  if (choices.length === 0) throw new UserFacingError(`Refused a start link: no workspace folder named “${named}” is in a Git repository in this window.`);
+  let repository = choices.length === 1 ? choices[0] : undefined;
   if (!repository) {
-    const choices = link.repository !== undefined ? repositories.filter((r) => r.answersTo(link.repository!)) : repositories;
     const name = await ask.repository(choices.map((r) => r.name));
     repository = choices.find((r) => r.name === name);
     if (!repository) throw new CancelledError();
