@@ -21,15 +21,17 @@ const SEVERITY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const LIMITS: Readonly<Record<keyof StartLink, number>> = { runbook: 100, title: 300, severity: 32, source: 2000, repository: 255 };
 const PARAMETERS = Object.keys(LIMITS) as (keyof StartLink)[];
 
-/** Reads the path and the (decoded) query of the link; throws a StartLinkError saying what is wrong. */
+/**
+ * Reads the path and the query as VS Code hands it over: `Uri.query` is already percent-decoded, so a
+ * `&` or `=` the sender encoded inside a value (an alert link's own `?id=1&org=2`, "R&D") is no longer
+ * told apart from a separator. A `&` therefore starts a parameter only before `<name>=`; values are
+ * taken literally (no second decoding, `+` stays a plus). Throws a StartLinkError saying what is wrong.
+ */
 export function parseStartLink(path: string, query: string): StartLink {
   if (path !== '/start' && path !== '/start/') throw new StartLinkError(`Unknown Firebreak link ${JSON.stringify(clip(path))}: only /start is supported.`);
   if (query.length > 8 * 1024) throw new StartLinkError('The link is too long.');
   const found: Partial<Record<keyof StartLink, string>> = {};
-  for (const [name, value] of new URLSearchParams(query)) {
-    if (!(PARAMETERS as string[]).includes(name)) {
-      throw new StartLinkError(`The link has an unknown parameter ${JSON.stringify(clip(name))}: only ${PARAMETERS.join(', ')} are accepted.`);
-    }
+  for (const [name, value] of linkParameters(query)) {
     const key = name as keyof StartLink;
     if (found[key] !== undefined) throw new StartLinkError(`The link gives "${key}" more than once.`);
     if (hasHiddenCharacters(value)) throw new StartLinkError(`The link's "${key}" contains control or bidirectional characters.`);
@@ -49,6 +51,32 @@ export function parseStartLink(path: string, query: string): StartLink {
     ...(found.source ? { source: found.source } : {}),
     ...(found.repository ? { repository: found.repository } : {}),
   };
+}
+
+/** A `&` followed by something shaped like a parameter name and `=`. */
+const PARAMETER_BOUNDARY = /&(?=[A-Za-z][A-Za-z0-9_.-]*=)/;
+
+/**
+ * Splits a decoded query into known parameters. Inside `source` (a link with a query of its own) a
+ * `&name=` with a name Firebreak does not know belongs to the link; anywhere else it is refused.
+ */
+function linkParameters(query: string): [keyof StartLink, string][] {
+  const parameters: [keyof StartLink, string][] = [];
+  if (query === '') return parameters;
+  for (const segment of query.split(PARAMETER_BOUNDARY)) {
+    if (segment === '') continue;
+    const equals = segment.indexOf('=');
+    const name = equals < 0 ? segment : segment.slice(0, equals);
+    const last = parameters[parameters.length - 1];
+    if ((PARAMETERS as string[]).includes(name)) {
+      parameters.push([name as keyof StartLink, equals < 0 ? '' : segment.slice(equals + 1)]);
+    } else if (last?.[0] === 'source' && equals > 0) {
+      last[1] += `&${segment}`;
+    } else {
+      throw new StartLinkError(`The link has an unknown parameter ${JSON.stringify(clip(name))}: only ${PARAMETERS.join(', ')} are accepted.`);
+    }
+  }
+  return parameters;
 }
 
 const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
