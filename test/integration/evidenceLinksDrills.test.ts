@@ -114,6 +114,16 @@ describe('start links: vscode://firebreak.firebreak/start', () => {
     assert.equal(view.incident.source, source, 'the dashboard names the alert');
   });
 
+  it('keeps an alert link with its own query and "&", "=", "+" in the title, as a SIEM encodes them once', async () => {
+    const api = await firebreak();
+    const { seen, prompts } = recordingPrompts(false);
+    const source = 'https://siem.example.com/alerts?id=4711&org=2&q=a+b%20c';
+    const title = 'R&D laptop: C++ build=broken';
+    await assert.rejects(api.openStartLink(link(`runbook=phishing&source=${encodeURIComponent(source)}&title=${encodeURIComponent(title)}`), prompts));
+    assert.equal(seen.title, title);
+    assert.equal(seen.summary?.source, source);
+  });
+
   it('records nothing when the responder does not confirm', async () => {
     const api = await firebreak();
     const before = commitCount();
