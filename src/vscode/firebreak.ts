@@ -180,7 +180,8 @@ export class Firebreak extends Disposable {
     const { loadConfig } = await import('../core/config');
     repository.severities = (await loadConfig(root)).config.severities;
     const created = await service.createIncidentService({
-      cwd: root,
+      // Step commands run here: the (first) workspace folder, which may sit below the repository's root.
+      cwd: repository.folders[0] ?? root,
       trusted: vscode.workspace.isTrusted,
       now: () => new Date(),
       builtinRunbooksDir: this.builtinRunbooksDir,
