@@ -1,6 +1,7 @@
 // `firebreak run`: runs a step's command after a person confirms it (PRODUCT.md §7). The exact
 // command (hidden characters made visible) and the values it receives are printed first; without
 // --yes the question is asked on the terminal, and with neither a terminal nor --yes nothing runs.
+import { StringDecoder } from 'node:string_decoder';
 import { parseCommandArgs } from '../args';
 import { ExitCode, type CliCommand } from '../context';
 import { openService } from '../openService';
@@ -29,13 +30,16 @@ export const run: CliCommand = {
       }
     }
     const controller = new AbortController();
+    // A multi-byte character may be split between two chunks of output: decode across them.
+    const decoder = new StringDecoder('utf8');
     const onInterrupt = () => controller.abort();
     process.once('SIGINT', onInterrupt);
     try {
       const result = await service.runStep(incidentId, plan.step, {
         trusted: true, confirmed: plan, signal: controller.signal,
-        onOutput: (chunk) => context.stdout(chunk.toString('utf8')),
+        onOutput: (chunk) => context.stdout(decoder.write(chunk)),
       });
+      context.stdout(decoder.end());
       for (const warning of result.warnings) context.stderr(`warning: ${warning}\n`);
       const ending = result.cancelled ? 'cancelled' : result.exitCode !== null ? `exit code ${result.exitCode}` : `ended by ${result.signal ?? 'a signal'}`;
       context.stderr(`${plan.step}: ${ending}; output ${result.evidenceId} (sha256 ${result.outputSha256}, ${result.outputSize} bytes${result.outOfGit ? ', kept out of Git' : ''}); ${result.commit === null ? 'not committed yet' : result.commit.slice(0, 10)}\n`);

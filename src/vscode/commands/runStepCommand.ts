@@ -5,6 +5,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import type { RunPlan, RunResult } from '../../service/types';
+import { makeVisible } from '../../core/run/visible';
 import type { IncidentsView } from '../incidentsView';
 import { requireTrust, UserFacingError } from '../trust';
 import { pickStep } from './pickers';
@@ -16,7 +17,7 @@ const RUN = 'Run Command';
 
 export const confirmWithModal: ConfirmRun = async (plan, description) => {
   const answer = await vscode.window.showWarningMessage(
-    `Run this command for “${plan.stepText.slice(0, 120)}”?`,
+    `Run this command for “${makeVisible(plan.stepText)}”?`,
     { modal: true, detail: `${description}\n\nThe output is saved as evidence, and the run is recorded in the incident.` },
     RUN,
   );

@@ -35,6 +35,10 @@ roles: [commander, analyst]
   echo started
   sleep 30
   \`\`\`
+- [ ] Print a character in two writes <!-- id: split-character -->
+  \`\`\`sh run
+  printf 'caf\\303'; sleep 0.3; printf '\\251\\n'
+  \`\`\`
 - [ ] Fail <!-- id: fail -->
   \`\`\`sh run
   echo failing >&2

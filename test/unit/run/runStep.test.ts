@@ -179,6 +179,24 @@ describe('step commands', function () {
   });
 });
 
+describe('step commands: output on the CLI', function () {
+  this.timeout(60_000);
+  let fx: RunFixture;
+  beforeEach(async () => { fx = new RunFixture(); await fx.startIncident(); });
+  afterEach(() => fx.cleanup());
+
+  it('prints a character whose bytes arrive in two chunks whole', async () => {
+    const chunks: string[] = [];
+    const code = await main(['run', fx.incidentId, 'split-character', '--yes'], {
+      cwd: fx.dir, stdout: (t) => { chunks.push(t); }, stderr: () => {}, now: () => fx.now, env: { PATH: process.env.PATH },
+    });
+    assert.equal(code, 0);
+    const out = chunks.join('');
+    assert.ok(out.endsWith('café\n'), JSON.stringify(out.slice(-20)));
+    assert.ok(!out.includes('\uFFFD'), 'no replacement character');
+  });
+});
+
 describe('step commands: secrets in the output', function () {
   this.timeout(60_000);
 
