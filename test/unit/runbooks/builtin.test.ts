@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseDurationMinutes } from '../../../src/core/runbook/duration';
 import { CANONICAL_STAGES } from '../../../src/core/runbook/model';
 import {
-  drillStatus, fencedBlockCount, firebreak, loadBuiltin, makeDrillRepository, MENTIONS_LOGS, platformLabelCount, projectRoot, SEVERITIES, stepCount,
+  drillStatus, fencedBlockCount, firebreak, loadBuiltin, makeDrillRepository, platformLabelCount, searchesLogs, projectRoot, SEVERITIES, stepCount,
 } from './builtinChecks';
 
 const RUNBOOK_IDS = [
@@ -95,7 +95,7 @@ for (const id of RUNBOOK_IDS) {
     });
 
     it('shows labelled example queries for two platforms on every step that mentions logs', () => {
-      const logSteps = steps.filter((step) => MENTIONS_LOGS.test(step.text));
+      const logSteps = steps.filter((step) => searchesLogs(step.text));
       assert.ok(logSteps.length >= 1, 'no step searches logs: the check would be vacuous');
       for (const step of logSteps) {
         assert.ok(fencedBlockCount(step.detail) >= 2, `${step.id}: ${fencedBlockCount(step.detail)} query blocks`);
