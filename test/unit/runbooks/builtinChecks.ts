@@ -93,3 +93,28 @@ export async function drillStatus(repo: string, incident: string): Promise<Drill
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout) as DrillStatus;
 }
+
+/** The nearest heading above a 1-based line of a runbook's source, without its `#` marks. */
+export function headingAbove(source: string, line: number): string {
+  const lines = source.split('\n').slice(0, line - 1).reverse();
+  return lines.find((text) => /^#{1,6}\s/.test(text))?.replace(/^#+\s+/, '') ?? '';
+}
+
+/** A conditional variant such as "When credentials were entered…" or "If the person is leaving". */
+export const VARIANT_HEADING = /^(?:If|When|With)\b/;
+
+/** Positions in a runbook's lifecycle order (stages, then steps within them), by step id. */
+export function stepOrder(steps: readonly Step[]): (id: string) => number {
+  const ids = steps.map((step) => step.id);
+  return (id) => {
+    const index = ids.indexOf(id);
+    assert.ok(index >= 0, `no step ${id}`);
+    return index;
+  };
+}
+
+export function stepById(steps: readonly Step[], id: string): Step {
+  const step = steps.find((s) => s.id === id);
+  assert.ok(step !== undefined, `no step ${id}`);
+  return step;
+}
