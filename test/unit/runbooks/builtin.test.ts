@@ -6,7 +6,8 @@ import path from 'node:path';
 import { parseDurationMinutes } from '../../../src/core/runbook/duration';
 import { CANONICAL_STAGES } from '../../../src/core/runbook/model';
 import {
-  drillStatus, fencedBlockCount, firebreak, loadBuiltin, makeDrillRepository, MENTIONS_LOGS, platformLabelCount, projectRoot, SEVERITIES, stepCount,
+  drillStatus, fencedBlockCount, firebreak, headingAbove, loadBuiltin, makeDrillRepository, platformLabelCount, projectRoot, searchesLogs, SEVERITIES,
+  stepById, stepCount, stepOrder, VARIANT_HEADING,
 } from './builtinChecks';
 
 const RUNBOOK_IDS = [
@@ -22,6 +23,83 @@ describe('built-in runbooks: the library', () => {
     const files = fs.readdirSync(path.join(projectRoot, 'runbooks')).filter((name) => name.endsWith('.md'));
     assert.deepEqual(files.map((name) => name.replace(/\.md$/, '')).sort(), [...RUNBOOK_IDS].sort());
   });
+});
+
+/** Where mail, chat or the identity provider may be compromised: the step that moves the response out of band. */
+const OUT_OF_BAND_STEP: Readonly<Record<string, string>> = {
+  phishing: 'assign-roles', 'account-compromise': 'out-of-band', 'business-email-compromise': 'go-out-of-band', ransomware: 'go-out-of-band',
+};
+/** The containment step that takes an account back, and the recovery step that returns it. */
+const CREDENTIAL_STEPS: Readonly<Record<string, { readonly contain: string; readonly restore: string }>> = {
+  phishing: { contain: 'revoke-sessions', restore: 'restore-accounts' },
+  'account-compromise': { contain: 'revoke-and-reset', restore: 'restore-access' },
+  'business-email-compromise': { contain: 'contain-mailbox', restore: 'restore-mailbox-access' },
+};
+
+describe('built-in runbooks: which steps count as searching logs', () => {
+  it('catches log work without the word "log" and ignores steps that only act', () => {
+    const searches = [
+      'Review the alert\'s process tree in the EDR — done when the verdict is recorded',
+      'Monitor restored systems with heightened EDR and logging for 30 days — done when rules exist',
+      'Watch the old credential for two weeks: alert on any use of the revoked key id — done when live',
+      'Search for and remove anything the person left behind — done when nothing is unexplained',
+      'Keep elevated monitoring for 30 days — done when the rules are live',
+      'Query CloudTrail for the key\'s calls — done when listed',
+    ];
+    const acts = [
+      'Block sign-in, reset the password, then revoke all sessions — done when sign-in is blocked',
+      'Isolate the host through the EDR — done when the console shows it isolated',
+      'Purge every copy of the message — done when a repeat search returns no delivered copies',
+      'Publish an acceptable-use and monitoring notice — done when acknowledged',
+      'Isolate every other affected host found in the fleet hunt — done when isolated',
+    ];
+    for (const text of searches) assert.ok(searchesLogs(text), text);
+    for (const text of acts) assert.ok(!searchesLogs(text), text);
+  });
+});
+
+describe('built-in runbooks: the order an incident responder relies on', () => {
+  it('ransomware runs the sanctions check before any step that discusses payment', () => {
+    const { steps } = loadBuiltin('ransomware');
+    const at = stepOrder(steps);
+    const paymentSteps = steps.filter((step) => step.id !== 'sanctions-check' && /\b(?:pay(?:ing|ment)?|negotiat\w*)\b/i.test(step.text));
+    assert.ok(paymentSteps.some((step) => step.id === 'record-payment-decision'), 'the payment decision step is gone or no longer says payment');
+    for (const step of paymentSteps) assert.ok(at('sanctions-check') < at(step.id), `${step.id} comes before sanctions-check`);
+  });
+
+  it('ransomware lets live encryption skip memory capture: isolate first, capture afterwards', () => {
+    const capture = stepById(loadBuiltin('ransomware').steps, 'capture-volatile');
+    assert.match(capture.detail, /actively\s+spreading[\s\S]*isolate\s+now[\s\S]*capture\s+what\s+you\s+can\s+afterwards/);
+    assert.match(capture.text, /— done when [\s\S]*isolation went first/);
+  });
+
+  it('leaked-secret revokes the secret straight after the volatile exports, before the usage analysis', () => {
+    const at = stepOrder(loadBuiltin('leaked-secret').steps);
+    assert.equal(at('revoke-secret'), at('preserve-volatile') + 1);
+    assert.ok(at('revoke-secret') < at('credential-usage'));
+  });
+
+  for (const [id, stepId] of Object.entries(OUT_OF_BAND_STEP)) {
+    it(`${id} moves to an out-of-band channel during detection`, () => {
+      const detection = loadBuiltin(id).runbook.stages.find((stage) => stage.canonical === 'detection')!;
+      assert.match(stepById(detection.steps, stepId).text, /out-of-band/);
+    });
+  }
+
+  for (const [id, { contain, restore }] of Object.entries(CREDENTIAL_STEPS)) {
+    it(`${id} blocks sign-in, then resets the password, then revokes sessions, and re-enables with MFA later`, () => {
+      const { steps } = loadBuiltin(id);
+      const action = stepById(steps, contain).text.split(' — done when ')[0];
+      const block = action.search(/\b(?:block sign-in|disable)\b/i);
+      const reset = action.search(/\breset\b/i);
+      const revoke = action.search(/\brevoke\b/i);
+      assert.ok(block >= 0 && block < reset && reset < revoke, `${contain}: block ${block}, reset ${reset}, revoke ${revoke}`);
+      assert.match(stepById(steps, contain).detail, /Why the order/);
+      const at = stepOrder(steps);
+      assert.ok(at(contain) < at(restore), `${restore} comes before ${contain}`);
+      assert.match(stepById(steps, restore).text, /^Re-enable sign-in\b.*\bMFA\b/);
+    });
+  }
 });
 
 for (const id of RUNBOOK_IDS) {
@@ -94,8 +172,19 @@ for (const id of RUNBOOK_IDS) {
       for (const step of clocked) assert.notEqual(parseDurationMinutes(step.deadline ?? ''), undefined, `${step.id}: ${step.deadline}`);
     });
 
+    it('names the cyber insurer and law enforcement in its steps', () => {
+      const said = steps.map((step) => `${step.text}\n${step.detail}`).join('\n');
+      assert.match(said, /\binsurer\b/i);
+      assert.match(said, /\blaw[- ]enforcement\b|\bIC3\b|\bAction Fraud\b|\bpolice\b/i);
+    });
+
+    it('keeps required steps on the always-path, not inside a conditional variant', () => {
+      const inVariant = steps.filter((step) => step.required && VARIANT_HEADING.test(headingAbove(source, step.line)));
+      assert.deepEqual(inVariant.map((step) => `${step.id} (${headingAbove(source, step.line)})`), []);
+    });
+
     it('shows labelled example queries for two platforms on every step that mentions logs', () => {
-      const logSteps = steps.filter((step) => MENTIONS_LOGS.test(step.text));
+      const logSteps = steps.filter((step) => searchesLogs(step.text));
       assert.ok(logSteps.length >= 1, 'no step searches logs: the check would be vacuous');
       for (const step of logSteps) {
         assert.ok(fencedBlockCount(step.detail) >= 2, `${step.id}: ${fencedBlockCount(step.detail)} query blocks`);

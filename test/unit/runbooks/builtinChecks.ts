@@ -13,8 +13,24 @@ export const projectRoot = path.join(__dirname, '../../..');
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 // Fixed, so the stale-review rule gives the same answer whatever day the suite runs.
 export const FIXED_CLOCK = new Date('2026-11-28T00:00:00Z');
-/** Steps that send a responder to logs must show how to search them on at least two platforms. */
-export const MENTIONS_LOGS = /\blogs?\b|audit trail|sign-in/i;
+/**
+ * Steps that send a responder to logs must show how to search them on at least two platforms.
+ * Only the action is read (the text before "— done when "), so a "repeat search" in the done-when
+ * clause does not count. A step searches logs when it names logs outright; when it looks (search,
+ * review, check, trace, watch…) at a source that is a log by another name (EDR, audit events,
+ * CloudTrail, sign-ins, a SIEM); or when its verb is log work by itself (hunt for, search for,
+ * monitor, heightened monitoring). "Block sign-in" or "isolate through the EDR" only act.
+ */
+const NAMES_LOGS = /\blogs?\b|\blogging\b|audit trail/i;
+const LOG_SOURCE = /\baudit (?:events?|records?)\b|\bCloudTrail\b|\bSIEM\b|\bEDR\b|\bsign-ins?\b|\btelemetry\b/i;
+const LOOKS_AT = /\b(?:search(?:es|ing)?|hunt(?:s|ing)?|review|check|look|find|query|trace|watch(?:ing)?|monitor(?:s|ing)?|alert(?:s|ing)? on)\b/i;
+const LOG_WORK = /\b(?:search(?:es)?|hunt) (?:for|the|all|every|across)\b|\bmonitor (?:the|every|all|for)\b|\bwatch (?:the|for)\b|\b(?:heightened|elevated|increased) monitoring\b/i;
+
+/** Whether a step's action sends the responder to search, watch or alert on logs. */
+export function searchesLogs(stepText: string): boolean {
+  const action = stepText.split(' — done when ')[0];
+  return NAMES_LOGS.test(action) || LOG_WORK.test(action) || (LOOKS_AT.test(action) && LOG_SOURCE.test(action));
+}
 
 export interface LoadedRunbook {
   readonly file: string;
@@ -76,4 +92,29 @@ export async function drillStatus(repo: string, incident: string): Promise<Drill
   const result = await firebreak(repo, 'status', incident, '--json');
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout) as DrillStatus;
+}
+
+/** The nearest heading above a 1-based line of a runbook's source, without its `#` marks. */
+export function headingAbove(source: string, line: number): string {
+  const lines = source.split('\n').slice(0, line - 1).reverse();
+  return lines.find((text) => /^#{1,6}\s/.test(text))?.replace(/^#+\s+/, '') ?? '';
+}
+
+/** A conditional variant such as "When credentials were entered…" or "If the person is leaving". */
+export const VARIANT_HEADING = /^(?:If|When|With)\b/;
+
+/** Positions in a runbook's lifecycle order (stages, then steps within them), by step id. */
+export function stepOrder(steps: readonly Step[]): (id: string) => number {
+  const ids = steps.map((step) => step.id);
+  return (id) => {
+    const index = ids.indexOf(id);
+    assert.ok(index >= 0, `no step ${id}`);
+    return index;
+  };
+}
+
+export function stepById(steps: readonly Step[], id: string): Step {
+  const step = steps.find((s) => s.id === id);
+  assert.ok(step !== undefined, `no step ${id}`);
+  return step;
 }
