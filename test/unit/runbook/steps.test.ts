@@ -71,6 +71,7 @@ describe('runbook: steps', () => {
     assert.ok(!codes(builtin).includes('placeholder-unfilled'));
     assert.equal(diagnostic(builtin, 'placeholder-undeclared')?.line, 10);
     assert.ok(codes(builtin).includes('customise-unused'));
+    assert.ok(!codes(team).includes('customise-unused'), 'a filled-in customise entry is the goal in a team copy');
   });
 
   it('counts {{placeholders}} in the front-matter (escalation contacts) as used, and reports them unfilled in a team copy', () => {
