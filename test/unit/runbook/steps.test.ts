@@ -15,6 +15,14 @@ describe('runbook: steps', () => {
     );
   });
 
+  it('reads `evidence-required` as `evidence`, with the same flag values, and still rejects unknown keys', () => {
+    const steps = stepsOf('## Detection\n- [ ] a <!-- evidence-required -->\n- [ ] b <!-- Evidence-Required: no -->\n- [ ] c <!-- evidence-required: yes; required -->\n');
+    assert.deepEqual(steps.map((s) => [s.evidenceRequired, s.required]), [[true, false], [false, false], [true, true]]);
+    const runbook = parse('## Detection\n- [ ] a <!-- evidence-required: maybe; evidence-needed -->\n');
+    assert.match(diagnostic(runbook, 'step-meta-invalid')!.message, /^evidence-required is a flag: write just "evidence-required"\.$/);
+    assert.equal(diagnostic(runbook, 'step-meta-unknown-key')?.line, 2);
+  });
+
   it('takes the indented lines under a step as its detail, dedented, and a run block as its command', () => {
     const runbook = parseFixture('phishing.md');
     const confirm = runbook.stages[1]!.steps[0]!;
