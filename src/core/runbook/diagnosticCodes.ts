@@ -55,7 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'step-command-placeholder': { severity: 'error', meaning: 'A run block holds a {{placeholder}} that would run as written.' },
   'placeholder-unfilled': { severity: 'warning', meaning: 'A {{placeholder}} is left in a team\'s copy of a runbook.' },
   'placeholder-undeclared': { severity: 'warning', meaning: 'A {{placeholder}} of a built-in runbook is not in its customise list.' },
-  'customise-unused': { severity: 'warning', meaning: 'A customise entry names a placeholder the body never uses.' },
+  'customise-unused': { severity: 'warning', meaning: 'A customise entry of a built-in runbook names a placeholder the body never uses (in a team\'s copy a filled-in entry may stay).' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -109,6 +109,9 @@ function checkPlaceholders({ meta, format, placeholders, diagnostics, builtin }:
       diagnostics.add('placeholder-unfilled', `{{${name}}} is still a placeholder: replace it with your team's value.`, line);
     }
   }
+  // Only the library must keep its customise list and body in step. In a team's copy an entry with
+  // no {{placeholder}} left means it was filled in, which is the point of the list.
+  if (!builtin) return;
   for (const name of meta.customise) {
     if (!placeholders.some((p) => p.name === name)) diagnostics.add('customise-unused', `customise lists ${JSON.stringify(name)} but the runbook has no {{${name}}}.`, 1);
   }

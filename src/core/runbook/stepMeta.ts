@@ -18,6 +18,8 @@ const TRAILING_COMMENT = /\s*<!--([\s\S]*?)-->\s*$/;
 const CSF_ID = /^[A-Z]{2}\.[A-Z]{2}-\d{2}$/;
 const ATTACK_ID = /^T\d{4}(?:\.\d{3})?$/;
 const KNOWN_KEYS = ['id', 'role', 'required', 'evidence', 'csf', 'attack', 'deadline'];
+/** Other spellings read as a known key (the runbook issue and other tools say `evidence-required`). */
+const KEY_ALIASES: Readonly<Record<string, string>> = { 'evidence-required': 'evidence' };
 
 /** Splits a task line into its text and its metadata comment (undefined when none). */
 export function splitMetaComment(line: string): { text: string; comment?: string } {
@@ -33,7 +35,8 @@ export function parseStepMeta(comment: string | undefined, line: number, diagnos
     const trimmed = entry.trim();
     if (trimmed === '') continue;
     const colon = trimmed.indexOf(':');
-    const key = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim().toLowerCase();
+    const written = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim().toLowerCase();
+    const key = KEY_ALIASES[written] ?? written;
     const value = colon < 0 ? undefined : trimmed.slice(colon + 1).trim();
     if (!KNOWN_KEYS.includes(key)) {
       diagnostics.add('step-meta-unknown-key', `Unknown step metadata key ${JSON.stringify(key.slice(0, 30))}; known keys: ${KNOWN_KEYS.join(', ')}.`, line);
@@ -41,7 +44,7 @@ export function parseStepMeta(comment: string | undefined, line: number, diagnos
     }
     if (key === 'required' || key === 'evidence') {
       const flag = value === undefined || /^(?:true|yes)$/i.test(value) ? true : /^(?:false|no)$/i.test(value) ? false : undefined;
-      if (flag === undefined) diagnostics.add('step-meta-invalid', `${key} is a flag: write just "${key}".`, line);
+      if (flag === undefined) diagnostics.add('step-meta-invalid', `${written} is a flag: write just "${written}".`, line);
       else if (key === 'required') meta.required = flag;
       else meta.evidenceRequired = flag;
       continue;

@@ -23,6 +23,24 @@ describe('runbook: rules', () => {
     assert.match(diagnostic(parse(text, { now: new Date('2026-03-01T00:00:00Z') }), 'review-stale')!.message, /2026-01-31/);
   });
 
+  it('a team that adopts phishing.md and fills every {{placeholder}} gets no diagnostic; one left is one warning at its line', () => {
+    const builtin = fs.readFileSync(path.join(projectRoot, 'runbooks', 'phishing.md'), 'utf8');
+    const now = new Date('2026-11-28T00:00:00Z');
+    const placeholder = /\{\{\s*([\w.-]+)\s*\}\}/g;
+    const first = placeholder.exec(builtin)!;
+    placeholder.lastIndex = 0;
+    const fill = (text: string) => text.replace(placeholder, (_, name: string) => `acme-${name}`);
+    const filled = parseRunbook(fill(builtin), { file: 'runbooks/phishing.md', now });
+    assert.ok(filled.customise.length > 5, 'the adopted copy keeps its customise list');
+    assert.deepEqual(filled.diagnostics, []);
+
+    const leftOne = builtin.slice(0, first.index + first[0].length) + fill(builtin.slice(first.index + first[0].length));
+    const expectedLine = builtin.slice(0, first.index).split('\n').length;
+    const partial = parseRunbook(leftOne, { file: 'runbooks/phishing.md', now });
+    assert.deepEqual(partial.diagnostics.map((d) => [d.code, d.line, d.severity]), [['placeholder-unfilled', expectedLine, 'warning']]);
+    assert.match(partial.diagnostics[0]!.message, new RegExp(`\\{\\{${first[1]}\\}\\}`));
+  });
+
   it('warns when the SLA names a stage the runbook lacks', () => {
     const runbook = parse(native('sla: { SEV1: { containment: 1h, recovery: 4h } }', '# T\n## Containment\n- [ ] a\n'));
     assert.match(diagnostic(runbook, 'sla-unknown-stage')!.message, /recovery/);

@@ -15,6 +15,14 @@ describe('runbook: steps', () => {
     );
   });
 
+  it('reads `evidence-required` as `evidence`, with the same flag values, and still rejects unknown keys', () => {
+    const steps = stepsOf('## Detection\n- [ ] a <!-- evidence-required -->\n- [ ] b <!-- Evidence-Required: no -->\n- [ ] c <!-- evidence-required: yes; required -->\n');
+    assert.deepEqual(steps.map((s) => [s.evidenceRequired, s.required]), [[true, false], [false, false], [true, true]]);
+    const runbook = parse('## Detection\n- [ ] a <!-- evidence-required: maybe; evidence-needed -->\n');
+    assert.match(diagnostic(runbook, 'step-meta-invalid')!.message, /^evidence-required is a flag: write just "evidence-required"\.$/);
+    assert.equal(diagnostic(runbook, 'step-meta-unknown-key')?.line, 2);
+  });
+
   it('takes the indented lines under a step as its detail, dedented, and a run block as its command', () => {
     const runbook = parseFixture('phishing.md');
     const confirm = runbook.stages[1]!.steps[0]!;
@@ -71,6 +79,7 @@ describe('runbook: steps', () => {
     assert.ok(!codes(builtin).includes('placeholder-unfilled'));
     assert.equal(diagnostic(builtin, 'placeholder-undeclared')?.line, 10);
     assert.ok(codes(builtin).includes('customise-unused'));
+    assert.ok(!codes(team).includes('customise-unused'), 'a filled-in customise entry is the goal in a team copy');
   });
 
   it('counts {{placeholders}} in the front-matter (escalation contacts) as used, and reports them unfilled in a team copy', () => {
