@@ -8,21 +8,7 @@ import * as vscode from 'vscode';
 import type { EvidenceResult, StartResult } from '../../src/service/types';
 import type { StartSummary } from '../../src/vscode/commands/startPrompts';
 import { droppedFiles } from '../../src/vscode/droppedEvidence';
-import { cli, commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
-
-async function startIncident(title: string, exercise = false): Promise<string> {
-  const api = await firebreak();
-  const before = new Set((await api.incidents()).map((i) => i.id));
-  await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title, severity: 'SEV3', exercise });
-  return waitFor(`incident “${title}”`, async () => (await api.incidents()).find((i) => !before.has(i.id))?.id);
-}
-
-/** Starting opens dashboards (firebreak.dashboard.openOnStart): a suite closes them so later suites start clean. */
-async function closeDashboards(): Promise<void> {
-  const api = await firebreak();
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
-}
+import { cli, closeDashboards, commitCount, firebreak, git, startIncident, waitFor, workspaceRoot } from './support/firebreak';
 
 describe('evidence: attaching from VS Code', () => {
   afterEach(closeDashboards);
