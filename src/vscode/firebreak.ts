@@ -84,6 +84,8 @@ export interface FirebreakApi {
    * Explorer does, or delivers a dashboard message — with `prompts` in place of its native UI.
    */
   withEvidencePrompts<T>(prompts: Partial<EvidencePrompts>, run: () => PromiseLike<T>): Promise<T>;
+  /** The status bar item's text and accessible label as shown (undefined while it is hidden). */
+  statusBarItem(): { text: string; label: string | undefined } | undefined;
 }
 
 /** What the activation shell made before the implementation loaded: the tree views it provides data to. */
@@ -288,6 +290,7 @@ export class Firebreak extends Disposable {
         return runStepCommand(this.incidents, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
       withEvidencePrompts,
+      statusBarItem: () => this.statusBar.shown,
       metricsDelivered: () => this.metrics.lastDelivered,
       metricsMessage: (raw) => this.metrics.receive(raw),
       closeWithConfirmation: async (incidentId, confirm) => {

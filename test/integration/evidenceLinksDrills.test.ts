@@ -143,4 +143,28 @@ describe('drills: an exercise is marked and kept out of metrics', () => {
     const record = fs.readFileSync(path.join(workspaceRoot(), 'incidents', drillId, 'incident.md'), 'utf8');
     assert.match(record, /\*\*Exercise\*\*: a drill/);
   });
+
+  it('is marked DRILL in the status bar and carries the drill banner in the dashboard view', async () => {
+    const api = await firebreak();
+    const drillId = await startIncident('Drill: status bar', true);
+    // The status bar shows the active incident with the latest activity: the drill just started.
+    const shown = await waitFor('the drill in the status bar', () => {
+      const item = api.statusBarItem();
+      return item?.text.includes('Drill: status bar') ? item : undefined;
+    });
+    assert.match(shown.text, /^\$\(beaker\) DRILL SEV3 Drill: status bar · /);
+    assert.match(shown.label ?? '', /^Drill Drill: status bar, SEV3/);
+    // The dashboard receives this view; its banner (src/webview/render/banners.ts) shows for `exercise`.
+    const view = (await api.incidents()).find((i) => i.id === drillId)!.view;
+    assert.equal(view.incident.exercise, true);
+    await waitFor('the dashboard', () => api.openDashboards().includes(drillId));
+
+    const realId = await startIncident('Real: status bar');
+    const real = await waitFor('the real incident in the status bar', () => {
+      const item = api.statusBarItem();
+      return item?.text.includes('Real: status bar') ? item : undefined;
+    });
+    assert.match(real.text, /^\$\(flame\) SEV3 Real: status bar · /);
+    assert.equal((await api.incidents()).find((i) => i.id === realId)!.view.incident.exercise, false);
+  });
 });
