@@ -12,7 +12,7 @@ import type { ConfirmRun } from './commands/runStepCommand';
 import type { ConfirmClose } from './commands/incidentCommands';
 import { registerActionCommands } from './commands/incidentCommands';
 import { CancelledError, resolveIncident } from './commands/pickers';
-import { registerEvidenceCommands } from './commands/evidenceCommands';
+import { registerEvidenceCommands, withEvidencePrompts, type EvidencePrompts } from './commands/evidenceCommands';
 import { registerRepositoryCommands } from './commands/repositoryCommands';
 import { RunbookCodeLens, registerRunbookCommands } from './commands/runbookCommands';
 import { ActionItemCodeLens, registerProposeCommands } from './commands/proposeCommands';
@@ -79,6 +79,13 @@ export interface FirebreakApi {
   metricsMessage(raw: unknown): Promise<void>;
   /** Test seam: the Close Incident flow with `confirm` in place of the modal (it gets the completeness warning). Undefined when declined. */
   closeWithConfirmation(incidentId: string, confirm: ConfirmClose): Promise<ActionResult | undefined>;
+  /**
+   * Test seam (not reachable from a webview): runs `run` — which invokes Attach Evidence the way the
+   * Explorer does, or delivers a dashboard message — with `prompts` in place of its native UI.
+   */
+  withEvidencePrompts<T>(prompts: Partial<EvidencePrompts>, run: () => PromiseLike<T>): Promise<T>;
+  /** The status bar item's text and accessible label as shown (undefined while it is hidden). */
+  statusBarItem(): { text: string; label: string | undefined } | undefined;
 }
 
 /** What the activation shell made before the implementation loaded: the tree views it provides data to. */
@@ -283,6 +290,8 @@ export class Firebreak extends Disposable {
         const { runStepCommand } = await import('./commands/runStepCommand');
         return runStepCommand(this.incidents, { kind: 'step', incidentId, stageId: '', stepId }, confirm);
       },
+      withEvidencePrompts,
+      statusBarItem: () => this.statusBar.shown,
       metricsDelivered: () => this.metrics.lastDelivered,
       metricsMessage: (raw) => this.metrics.receive(raw),
       closeWithConfirmation: async (incidentId, confirm) => {

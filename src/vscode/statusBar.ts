@@ -20,6 +20,13 @@ export class IncidentStatusBar extends Disposable {
     this.register({ dispose: () => clearInterval(this.timer) });
   }
 
+  /** What the item shows (undefined while hidden): read by the integration tests through the API. */
+  get shown(): { text: string; label: string | undefined } | undefined {
+    return this.visible ? { text: this.item.text, label: this.item.accessibilityInformation?.label } : undefined;
+  }
+
+  private visible = false;
+
   /** The last sync's outcome (undefined: nothing to sync with). */
   private sync: SyncState | undefined;
 
@@ -40,6 +47,7 @@ export class IncidentStatusBar extends Disposable {
     const entry = active[0];
     if (!enabled || !entry) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const { incident, sla } = entry.view;
@@ -65,6 +73,7 @@ export class IncidentStatusBar extends Disposable {
     this.item.command = { command: 'firebreak.openDashboard', title: 'Open Dashboard', arguments: [{ kind: 'incident', incidentId: incident.id, repository: entry.root }] };
     this.item.accessibilityInformation = { label: `${incident.exercise ? 'Drill' : 'Active incident'} ${incident.title}, ${incident.severity}, stage ${incident.stageTitle}` };
     this.item.show();
+    this.visible = true;
     for (const e of active) void this.notifySla(e, now, warnMs);
   }
 

@@ -8,21 +8,7 @@ import * as vscode from 'vscode';
 import type { EvidenceResult, StartResult } from '../../src/service/types';
 import type { StartSummary } from '../../src/vscode/commands/startPrompts';
 import { droppedFiles } from '../../src/vscode/droppedEvidence';
-import { cli, commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
-
-async function startIncident(title: string, exercise = false): Promise<string> {
-  const api = await firebreak();
-  const before = new Set((await api.incidents()).map((i) => i.id));
-  await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title, severity: 'SEV3', exercise });
-  return waitFor(`incident “${title}”`, async () => (await api.incidents()).find((i) => !before.has(i.id))?.id);
-}
-
-/** Starting opens dashboards (firebreak.dashboard.openOnStart): a suite closes them so later suites start clean. */
-async function closeDashboards(): Promise<void> {
-  const api = await firebreak();
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
-}
+import { cli, closeDashboards, commitCount, firebreak, git, startIncident, waitFor, workspaceRoot } from './support/firebreak';
 
 describe('evidence: attaching from VS Code', () => {
   afterEach(closeDashboards);
@@ -166,5 +152,29 @@ describe('drills: an exercise is marked and kept out of metrics', () => {
     assert.equal(after.real.overall.incidents, before.real.overall.incidents);
     const record = fs.readFileSync(path.join(workspaceRoot(), 'incidents', drillId, 'incident.md'), 'utf8');
     assert.match(record, /\*\*Exercise\*\*: a drill/);
+  });
+
+  it('is marked DRILL in the status bar and carries the drill banner in the dashboard view', async () => {
+    const api = await firebreak();
+    const drillId = await startIncident('Drill: status bar', true);
+    // The status bar shows the active incident with the latest activity: the drill just started.
+    const shown = await waitFor('the drill in the status bar', () => {
+      const item = api.statusBarItem();
+      return item?.text.includes('Drill: status bar') ? item : undefined;
+    });
+    assert.match(shown.text, /^\$\(beaker\) DRILL SEV3 Drill: status bar · /);
+    assert.match(shown.label ?? '', /^Drill Drill: status bar, SEV3/);
+    // The dashboard receives this view; its banner (src/webview/render/banners.ts) shows for `exercise`.
+    const view = (await api.incidents()).find((i) => i.id === drillId)!.view;
+    assert.equal(view.incident.exercise, true);
+    await waitFor('the dashboard', () => api.openDashboards().includes(drillId));
+
+    const realId = await startIncident('Real: status bar');
+    const real = await waitFor('the real incident in the status bar', () => {
+      const item = api.statusBarItem();
+      return item?.text.includes('Real: status bar') ? item : undefined;
+    });
+    assert.match(real.text, /^\$\(flame\) SEV3 Real: status bar · /);
+    assert.equal((await api.incidents()).find((i) => i.id === realId)!.view.incident.exercise, false);
   });
 });

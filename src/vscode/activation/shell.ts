@@ -24,7 +24,7 @@ const API_METHODS: Record<keyof FirebreakApi, true> = {
   incidents: true, checkboxChanged: true, openDashboards: true, incidentRows: true, lastSync: true, gitSpawnsRefused: true,
   dashboardMessage: true, repositoryRoot: true, openStartLink: true, incidentTreeItem: true, runStepWithConfirmation: true,
   metricsDelivered: true, metricsMessage: true, closeWithConfirmation: true, repositoryRoots: true, incidentChildren: true,
-  incidentParent: true, incidentNodeItem: true, runbookGroups: true,
+  incidentParent: true, incidentNodeItem: true, runbookGroups: true, withEvidencePrompts: true, statusBarItem: true,
 };
 
 export function activateShell(context: vscode.ExtensionContext): FirebreakApi {

@@ -11,7 +11,7 @@ import type { EvidenceResult } from '../../service/types';
 import { droppedFiles } from '../droppedEvidence';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
-import { askText, CancelledError, pickIncident, resolveIncident, type IncidentRef } from './pickers';
+import { askText, CancelledError, incidentArgument, pickIncident, resolveIncident, type IncidentRef } from './pickers';
 
 /** Arguments other extensions, the dashboard's drop and the tests give (the UI gives a Uri or an incident). */
 interface AttachRequest {
@@ -23,7 +23,46 @@ interface AttachRequest {
   readonly description?: string;
 }
 
+/** The questions Attach Evidence asks through native UI (quick pick, file dialog, input box, modal). */
+export interface EvidencePrompts {
+  /** The incident to attach to when the command was not given one (the Explorer, the palette). */
+  incident(): Promise<{ incidentId: string; root?: string }>;
+  /** The file to attach when none was given (palette, tree, dashboard button). */
+  file(): Promise<vscode.Uri>;
+  /** The description ('' for none). */
+  description(): Promise<string>;
+  /** Asked before attaching files dropped onto the dashboard; true to attach. */
+  confirmDrop(incidentId: string, files: readonly vscode.Uri[]): Promise<boolean>;
+}
+
+/** Answers given by the tests in place of the native prompts while `withEvidencePrompts` runs. */
+let promptsOverride: Partial<EvidencePrompts> | undefined;
+
+/**
+ * Test seam (not reachable from a webview): runs `run` (which invokes the command, or delivers a
+ * dashboard message) with `prompts` answering in place of the native UI.
+ */
+export async function withEvidencePrompts<T>(prompts: Partial<EvidencePrompts>, run: () => PromiseLike<T>): Promise<T> {
+  promptsOverride = prompts;
+  try {
+    return await run();
+  } finally {
+    promptsOverride = undefined;
+  }
+}
+
 export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposable[] {
+  const native: EvidencePrompts = {
+    incident: async () => {
+      const { store, incidentId } = await pickIncident(firebreak.incidents, undefined);
+      return { incidentId, root: store.root };
+    },
+    file: chooseFile,
+    description: () => askText('Describe the evidence (what it is, where it came from)', { optional: true }),
+    confirmDrop: confirmDropWithModal,
+  };
+  const prompts = (): EvidencePrompts => ({ ...native, ...promptsOverride });
+
   const attach = async ({ store, incidentId }: IncidentRef, file: vscode.Uri, description: string | undefined): Promise<EvidenceResult> => {
     const size = (await fs.promises.stat(file.fsPath).catch(() => undefined))?.size;
     const title = `Firebreak: attaching ${path.basename(file.fsPath)}${size !== undefined ? ` (${formatSize(size)})` : ''}: copying and hashing…`;
@@ -44,39 +83,67 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
     return result;
   };
 
-  const describe = (given: string | undefined) => given ?? askText('Describe the evidence (what it is, where it came from)', { optional: true });
+  const describe = (given: string | undefined) => given ?? prompts().description();
 
-  const attachDropped = async (ref: IncidentRef, uriList: string): Promise<EvidenceResult[]> => {
-    const { incidentId } = ref;
-    const files = await droppedFiles(uriList);
-    const names = files.map((f) => withHiddenShown(f.fsPath)).join('\n');
-    const confirm = files.length === 1 ? 'Attach' : `Attach ${files.length} Files`;
-    const answer = await vscode.window.showWarningMessage(
-      `Attach ${files.length === 1 ? `“${withHiddenShown(path.basename(files[0]!.fsPath))}”` : `${files.length} files`} as evidence to incident ${incidentId}?`,
-      { modal: true, detail: `Dropped onto the dashboard:\n${names}\n\nEach file is copied (never moved) and its SHA-256 recorded.` }, confirm);
-    if (answer !== confirm) throw new CancelledError();
-    const description = await describe(undefined);
+  /** Several files (each already checked), one description. */
+  const attachAll = async (ref: IncidentRef, files: readonly vscode.Uri[], description: string | undefined): Promise<EvidenceResult[]> => {
     const results: EvidenceResult[] = [];
     for (const file of files) results.push(await attach(ref, file, description));
     return results;
   };
 
+  const attachDropped = async (ref: IncidentRef, uriList: string): Promise<EvidenceResult[]> => {
+    const files = await droppedFiles(uriList);
+    if (!await prompts().confirmDrop(ref.incidentId, files)) throw new CancelledError();
+    return attachAll(ref, files, await describe(undefined));
+  };
+
   return [
-    registerCommand('firebreak.attachEvidence', (arg: unknown) => firebreak.run(async () => {
+    // The Explorer passes the clicked file and, when several are selected, all of them.
+    registerCommand('firebreak.attachEvidence', (arg: unknown, selected?: unknown) => firebreak.run(async () => {
       requireTrust();
       if (isAttachRequest(arg)) {
         const ref = await resolveIncident(firebreak.repositories.all, arg.incidentId, arg.repository);
         if (arg.uriList !== undefined) return attachDropped(ref, arg.uriList);
-        const file = arg.file === undefined ? await chooseFile() : typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
+        const file = arg.file === undefined ? await prompts().file() : typeof arg.file === 'string' ? vscode.Uri.file(arg.file) : arg.file;
         return attach(ref, file, await describe(arg.description));
       }
-      // From the Explorer the file is known; otherwise the incident comes first, then the file.
-      const clicked = arg instanceof vscode.Uri ? arg : undefined;
-      const ref = await pickIncident(firebreak.incidents, clicked ? undefined : arg);
-      const file = clicked ?? await chooseFile();
-      return attach(ref, file, await describe(undefined));
+      if (arg instanceof vscode.Uri) {
+        const files = await explorerFiles(arg, selected);
+        const { incidentId, root } = await prompts().incident();
+        const ref = await resolveIncident(firebreak.repositories.all, incidentId, root);
+        const results = await attachAll(ref, files, await describe(undefined));
+        return files.length === 1 ? results[0] : results;
+      }
+      // From the tree, the palette or the dashboard button: the incident comes first, then the file.
+      const given = incidentArgument(arg);
+      const { incidentId, root } = given ?? await prompts().incident();
+      const ref = await resolveIncident(firebreak.repositories.all, incidentId, root);
+      return attach(ref, await prompts().file(), await describe(undefined));
     })),
   ];
+}
+
+/** The Explorer's selection when the clicked file is part of it, else the clicked file; each a local regular file. */
+async function explorerFiles(clicked: vscode.Uri, selected: unknown): Promise<vscode.Uri[]> {
+  const all = Array.isArray(selected) && selected.every((u) => u instanceof vscode.Uri) && selected.some((u: vscode.Uri) => u.toString() === clicked.toString())
+    ? selected as vscode.Uri[] : [clicked];
+  for (const uri of all) {
+    const shown = `“${withHiddenShown(path.basename(uri.fsPath))}”`;
+    if (uri.scheme !== 'file') throw new UserFacingError(`Cannot attach ${shown}: only files on this machine can be attached as evidence.`);
+    const stat = await fs.promises.stat(uri.fsPath).catch(() => undefined);
+    if (!stat?.isFile()) throw new UserFacingError(`Cannot attach ${shown}: it is not a regular file.`);
+  }
+  return all;
+}
+
+async function confirmDropWithModal(incidentId: string, files: readonly vscode.Uri[]): Promise<boolean> {
+  const names = files.map((f) => withHiddenShown(f.fsPath)).join('\n');
+  const confirm = files.length === 1 ? 'Attach' : `Attach ${files.length} Files`;
+  const answer = await vscode.window.showWarningMessage(
+    `Attach ${files.length === 1 ? `“${withHiddenShown(path.basename(files[0]!.fsPath))}”` : `${files.length} files`} as evidence to incident ${incidentId}?`,
+    { modal: true, detail: `Dropped onto the dashboard:\n${names}\n\nEach file is copied (never moved) and its SHA-256 recorded.` }, confirm);
+  return answer === confirm;
 }
 
 async function chooseFile(): Promise<vscode.Uri> {

@@ -45,3 +45,18 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Starts an incident from the phishing runbook through the command; its id. */
+export async function startIncident(title: string, exercise = false): Promise<string> {
+  const api = await firebreak();
+  const before = new Set((await api.incidents()).map((i) => i.id));
+  await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title, severity: 'SEV3', exercise });
+  return waitFor(`incident “${title}”`, async () => (await api.incidents()).find((i) => !before.has(i.id))?.id);
+}
+
+/** Starting opens dashboards (firebreak.dashboard.openOnStart): a suite closes them so later suites start clean. */
+export async function closeDashboards(): Promise<void> {
+  const api = await firebreak();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
+}

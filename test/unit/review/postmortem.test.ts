@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { reduceIncident } from '../../../src/core/incident';
+import { buildEvidenceAdded, reduceIncident } from '../../../src/core/incident';
 import { ganttLabel, mergePostmortem, postmortemModel, renderPostmortem, stageGantt, stageSpans } from '../../../src/core/review';
-import { phishingRunbook, Scenario } from '../incident/fixtures';
+import { ALICE, BOB, phishingRunbook, Scenario } from '../incident/fixtures';
 import { incidentA, incidentB } from './scenarios';
 
 describe('review: post-incident review', () => {
@@ -26,6 +26,21 @@ describe('review: post-incident review', () => {
       assert.ok(text.includes(`\n${heading}\n`), heading);
     }
     assert.match(text, /\| Containment \| 4h \| 2026-11-05T14:00:00\.000Z \| 2026-11-05T15:00:00\.000Z \| \*\*missed\*\* \|/);
+  });
+
+  it('lists each evidence item\'s custody trail: every hand-over as from → to with its time', () => {
+    const s = new Scenario();
+    s.open();
+    s.record(buildEvidenceAdded(s.state, { name: 'headers.eml', sha256: 'b'.repeat(64), size: 2048 }).draft, BOB, s.at(10));
+    s.record(buildEvidenceAdded(s.state, { name: 'proxy.log', sha256: 'c'.repeat(64), size: 10 }).draft, ALICE, s.at(11));
+    const [headers, proxy] = s.state.evidence.map((e) => e.evidence);
+    s.act({ kind: 'custody', evidenceId: headers!, to: 'Forensics lab' }, 20, BOB);
+    s.act({ kind: 'custody', evidenceId: headers!, to: 'Legal hold' }, 30, ALICE);
+    const rows = renderPostmortem(s.state).split('\n');
+    const row = (id: string) => rows.find((line) => line.startsWith(`| \`${id}\` |`));
+    assert.ok(row(headers!)?.endsWith('| Legal hold | 2026-11-28T10:20:00.000Z: Bob Builder → Forensics lab; 2026-11-28T10:30:00.000Z: Forensics lab → Legal hold |'), row(headers!));
+    assert.ok(row(proxy!)?.endsWith('| Alice Analyst | — |'), row(proxy!));
+    assert.match(row(proxy!)!, /\| 2026-11-28T10:11:00\.000Z by Alice Analyst/);
   });
 
   it('lists steps done after their deadline', () => {

@@ -197,6 +197,34 @@ describe('step commands: output on the CLI', function () {
   });
 });
 
+describe('step commands: checking a runnable step', function () {
+  this.timeout(60_000);
+  let fx: RunFixture;
+  // The step's command would leave a file behind if it ever ran.
+  const MARKING_RUNBOOK = RUN_RUNBOOK.replace("  echo unquoted", "  touch ran-on-check\n  echo unquoted");
+
+  beforeEach(async () => {
+    fx = new RunFixture();
+    await fx.startIncident(MARKING_RUNBOOK);
+  });
+  afterEach(() => fx.cleanup());
+
+  for (const [how, check] of [
+    ['the service', async () => { await (await fx.service()).apply(fx.incidentId, { kind: 'check', step: 'echo-values' }); }],
+    ['the CLI', async () => { await fx.ok('check', fx.incidentId, 'echo-values'); }],
+  ] as const) {
+    it(`through ${how} records one check and never runs the command`, async () => {
+      assert.ok(fs.readFileSync(fx.incidentDir('runbook.md'), 'utf8').includes('touch ran-on-check'));
+      const commits = fx.commitCount();
+      await check();
+      assert.equal(fx.commitCount(), commits + 1);
+      assert.equal(fx.eventTypes().at(-1), 'step.checked');
+      assert.ok(!fx.eventTypes().some((t) => t.startsWith('command.')), fx.eventTypes().join(', '));
+      assert.equal(fs.existsSync(fx.file('ran-on-check')), false);
+    });
+  }
+});
+
 describe('step commands: secrets in the output', function () {
   this.timeout(60_000);
 
