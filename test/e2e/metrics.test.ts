@@ -91,4 +91,20 @@ describe('e2e: incident metrics', function () {
     await first.press('Enter');
     await page.locator('.tabs-container .tab', { hasText: `Incident ${SEEDS[0]!.id}` }).waitFor({ timeout: 60_000 });
   });
+
+  it('marks a drill on its dashboard', async () => {
+    const workbench = open();
+    const { page } = workbench;
+    // The last test left the keyboard in a dashboard's frame, where F1 does not reach the workbench.
+    await page.locator('.part.sidebar .composite.title .title-label').click();
+    await workbench.runCommand('View: Close All Editors');
+    const drill = SEEDS.find((s) => s.exercise)!;
+    await workbench.runCommand('Firebreak: Open Incident Dashboard');
+    await workbench.pick(drill.title);
+    const dashboard = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await dashboard.locator('#incident-title', { hasText: drill.title }).waitFor({ timeout: 60_000 });
+    const banner = dashboard.locator('.banner.exercise');
+    assert.equal((await banner.textContent())?.trim(), 'Exercise: this incident is a drill.');
+    await workbench.screenshot('22-drill-dashboard');
+  });
 });
