@@ -9,7 +9,7 @@ import { pageSkeleton, RENDERERS } from './render/page';
 import { paintSla } from './render/slaList';
 import { syncControlsToView } from './render/syncControls';
 import { clockOffset } from './time';
-import { changedParts, partSignatures, type PartKey, type PartSignatures } from './viewParts';
+import { changedParts, partSignatures, READ_ONLY_WHEN_CLOSED, type PartKey, type PartSignatures } from './viewParts';
 import type { HostConnection } from './vscodeApi';
 
 export class Dashboard {
@@ -126,7 +126,7 @@ export class Dashboard {
     for (const key of changedParts(this.signatures, signatures)) {
       const slot = this.slots.get(key)!;
       slot.replaceChildren(RENDERERS[key](ctx));
-      if (!view.canRecord) disableControls(slot);
+      if (!view.canRecord || (view.incident.status === 'closed' && READ_ONLY_WHEN_CLOSED.has(key))) disableControls(slot);
     }
     this.signatures = signatures;
     if (this.stateArrived) syncControlsToView(this.root, view);

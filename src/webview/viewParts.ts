@@ -37,10 +37,14 @@ export const PART_KEYS = Object.keys(PART_INPUTS) as PartKey[];
 
 export type PartSignatures = ReadonlyMap<PartKey, string>;
 
-/** One comparable string per part; Restricted Mode changes every part (its controls are disabled). */
+/** One comparable string per part; Restricted Mode and closing change every part (controls are disabled). */
 export function partSignatures(state: PartState): PartSignatures {
-  return new Map(PART_KEYS.map((key) => [key, JSON.stringify([state.view.canRecord, PART_INPUTS[key](state)])]));
+  const { canRecord, incident } = state.view;
+  return new Map(PART_KEYS.map((key) => [key, JSON.stringify([canRecord, incident.status, PART_INPUTS[key](state)])]));
 }
+
+/** Parts whose every recording control is refused on a closed incident (steps, roles, milestones). */
+export const READ_ONLY_WHEN_CLOSED: ReadonlySet<PartKey> = new Set(['checklists', 'people', 'milestones']);
 
 /** The parts to rebuild: all of them the first time, then only those whose signature changed. */
 export function changedParts(previous: PartSignatures | undefined, next: PartSignatures): PartKey[] {

@@ -92,7 +92,7 @@ describe('e2e: incident metrics', function () {
     await page.locator('.tabs-container .tab', { hasText: `Incident ${SEEDS[0]!.id}` }).waitFor({ timeout: 60_000 });
   });
 
-  it('marks a drill on its dashboard', async () => {
+  it('marks a closed drill on its dashboard: steps read-only, notes open', async () => {
     const workbench = open();
     const { page } = workbench;
     // The last test left the keyboard in a dashboard's frame, where F1 does not reach the workbench.
@@ -105,6 +105,12 @@ describe('e2e: incident metrics', function () {
     await dashboard.locator('#incident-title', { hasText: drill.title }).waitFor({ timeout: 60_000 });
     const banner = dashboard.locator('.banner.exercise');
     assert.equal((await banner.textContent())?.trim(), 'Exercise: this incident is a drill.');
+    // Closed: what the record refuses until a reopen is disabled; notes can still be added.
+    await dashboard.locator('.banner.closed', { hasText: 'until the incident is reopened' }).waitFor();
+    assert.equal(await dashboard.locator('[data-step-id] input[type=checkbox]').first().isDisabled(), true);
+    assert.equal(await dashboard.locator('#severity').isDisabled(), true);
+    assert.equal(await dashboard.locator('#note-text').isEnabled(), true);
+    assert.equal(await dashboard.locator('[data-key="reopen"]').isEnabled(), true);
     await workbench.screenshot('22-drill-dashboard');
   });
 });

@@ -1,4 +1,4 @@
-// Banners above the dashboard: Restricted Mode, exercise, a hand-off waiting for acknowledgement,
+// Banners above the dashboard: Restricted Mode, closed, exercise, a hand-off waiting for acknowledgement,
 // progress and errors.
 import { button, h, icon, iconButton } from '../dom';
 import { formatUtc } from '../time';
@@ -11,6 +11,10 @@ export function renderBanners(ctx: RenderContext): HTMLElement {
     !view.canRecord
       ? h('div', { class: 'banner restricted', role: 'status' }, icon('shield'),
         h('span', {}, 'This workspace is in Restricted Mode: the dashboard is read-only and records nothing. Trust the workspace to record actions.'))
+      : null,
+    view.canRecord && view.incident.status === 'closed'
+      ? h('div', { class: 'banner closed', role: 'status' }, icon('pass'),
+        h('span', {}, 'Closed: steps, severity, roles and milestones stay as they are until the incident is reopened. Notes, fields, decisions, indicators, evidence and custody can still be recorded.'))
       : null,
     view.incident.exercise
       ? h('div', { class: 'banner exercise', role: 'note' }, icon('beaker'), h('span', {}, 'Exercise: this incident is a drill.'))

@@ -33,8 +33,11 @@ export function elapsedText(ctx: Pick<RenderContext, 'view' | 'nowMs'>): string 
 function severityControl(ctx: RenderContext): HTMLElement {
   const { severity } = ctx.view.incident;
   const choices = ctx.view.severities.includes(severity) ? ctx.view.severities : [severity, ...ctx.view.severities];
-  const selectElement = h('select', { id: 'severity', 'data-key': 'severity', onchange: () => ctx.send({ type: 'setSeverity', severity: selectElement.value }) },
-    ...choices.map((s) => h('option', { value: s }, s)));
+  const closed = ctx.view.incident.status === 'closed';
+  const selectElement = h('select', {
+    id: 'severity', 'data-key': 'severity', onchange: () => ctx.send({ type: 'setSeverity', severity: selectElement.value }),
+    ...(closed ? { disabled: true, title: 'Reopen the incident to change its severity' } : {}),
+  }, ...choices.map((s) => h('option', { value: s }, s)));
   selectElement.value = severity;
   return h('label', { class: 'meta-item severity', for: 'severity' }, icon('warning'), h('span', {}, 'Severity'), selectElement);
 }

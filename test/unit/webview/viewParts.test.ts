@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DashboardView, StepView } from '../../../src/shared/dashboardProtocol';
-import { changedParts, PART_KEYS, partSignatures, type PartState } from '../../../src/webview/viewParts';
+import { changedParts, PART_KEYS, partSignatures, READ_ONLY_WHEN_CLOSED, type PartState } from '../../../src/webview/viewParts';
 
 const step = (id: string, state: StepView['state'] = 'open'): StepView =>
   ({ id, text: id, detailHtml: '', required: true, evidenceRequired: false, state, added: false });
@@ -60,5 +60,12 @@ describe('dashboard parts are rebuilt only when what they show changes', () => {
   it('Restricted Mode rebuilds every part (all controls get disabled)', () => {
     const before = partSignatures(state(view()));
     assert.deepEqual(changedParts(before, partSignatures(state({ ...view(), canRecord: false }))), PART_KEYS);
+  });
+
+  it('closing rebuilds every part, and steps, roles and milestones become read-only', () => {
+    const before = partSignatures(state(view()));
+    const closed: DashboardView = { ...view(), incident: { ...view().incident, status: 'closed' } };
+    assert.deepEqual(changedParts(before, partSignatures(state(closed))), PART_KEYS);
+    assert.deepEqual([...READ_ONLY_WHEN_CLOSED].sort(), ['checklists', 'milestones', 'people']);
   });
 });
