@@ -103,9 +103,13 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     if (node.kind === 'incident') return this.incidentItem(entry);
     const stage = entry.view.stages.find((s) => s.id === node.stageId);
     if (!stage) return new vscode.TreeItem(node.stageId);
-    if (node.kind === 'stage') return this.stageItem(entry, stage);
-    const step = stage.steps.find((s) => s.id === node.stepId);
-    return step ? this.stepItem(entry, stage, step) : new vscode.TreeItem(node.stepId);
+    const item = node.kind === 'stage' ? this.stageItem(entry, stage) : this.stepTreeItem(entry, stage, node.stepId);
+    return entry.view.incident.status === 'closed' ? readOnlyWhenClosed(item) : item;
+  }
+
+  private stepTreeItem(entry: IncidentEntry, stage: StageView, stepId: string): vscode.TreeItem {
+    const step = stage.steps.find((s) => s.id === stepId);
+    return step ? this.stepItem(entry, stage, step) : new vscode.TreeItem(stepId);
   }
 
   private entry(incidentId: string, root?: string): IncidentEntry | undefined {
@@ -195,6 +199,20 @@ export class IncidentsView extends Disposable implements vscode.TreeDataProvider
     // A refused or failed action must not leave the checkbox showing a state that was not recorded.
     this.refresh();
   }
+}
+
+/**
+ * A closed incident's stages and steps: the record refuses their actions until a reopen, so the
+ * checkbox becomes an icon and the context value (prefixed `closed-`) matches no step or stage menu.
+ */
+function readOnlyWhenClosed(item: vscode.TreeItem): vscode.TreeItem {
+  if (item.checkboxState !== undefined) {
+    const checked = typeof item.checkboxState === 'object' && item.checkboxState.state === vscode.TreeItemCheckboxState.Checked;
+    item.iconPath ??= new vscode.ThemeIcon(checked ? 'pass' : 'circle-large-outline');
+    item.checkboxState = undefined;
+  }
+  if (item.contextValue !== undefined) item.contextValue = `closed-${item.contextValue}`;
+  return item;
 }
 
 function escapeMd(text: string): string {

@@ -131,5 +131,14 @@ describe('review: post-incident commands', () => {
     assert.ok(closed?.commit);
     assert.equal(commitCount(), commits + 1);
     await waitFor('the incident closed', async () => (await api.incidents()).find((i) => i.id === incidentId)?.view.incident.status === 'closed');
+    // Its steps are read-only in the tree: no checkbox, and no step or stage menu (contexts start with `closed-`).
+    await waitFor('the closed incident in the tree', async () => (await api.incidentTreeItem(incidentId)).contextValue === 'incident-closed');
+    const stages = await api.incidentChildren({ kind: 'incident', incidentId });
+    const items = [...stages, ...(await api.incidentChildren(stages[0]!))].map((node) => api.incidentNodeItem(node));
+    assert.ok(items.length > stages.length, 'the first stage has steps');
+    for (const item of items) {
+      assert.equal(item.checkboxState, undefined, String(item.label));
+      assert.match(String(item.contextValue), /^closed-(stage|step)-/);
+    }
   });
 });
