@@ -8,7 +8,7 @@ import { registerCommand } from '../activation/commandHandlers';
 import { formatSize } from '../../core/incident/format';
 import { withHiddenShown } from '../../shared/hiddenCharacters';
 import type { EvidenceResult } from '../../service/types';
-import { droppedFiles } from '../droppedEvidence';
+import { droppedFiles, requireLocalRegularFile } from '../droppedEvidence';
 import type { Firebreak } from '../firebreak';
 import { requireTrust, UserFacingError } from '../trust';
 import { askText, CancelledError, incidentArgument, pickIncident, resolveIncident, type IncidentRef } from './pickers';
@@ -124,16 +124,11 @@ export function registerEvidenceCommands(firebreak: Firebreak): vscode.Disposabl
   ];
 }
 
-/** The Explorer's selection when the clicked file is part of it, else the clicked file; each a local regular file. */
+/** The Explorer's selection when the clicked file is part of it, else the clicked file; each checked as a dropped file is. */
 async function explorerFiles(clicked: vscode.Uri, selected: unknown): Promise<vscode.Uri[]> {
   const all = Array.isArray(selected) && selected.every((u) => u instanceof vscode.Uri) && selected.some((u: vscode.Uri) => u.toString() === clicked.toString())
     ? selected as vscode.Uri[] : [clicked];
-  for (const uri of all) {
-    const shown = `“${withHiddenShown(path.basename(uri.fsPath))}”`;
-    if (uri.scheme !== 'file') throw new UserFacingError(`Cannot attach ${shown}: only files on this machine can be attached as evidence.`);
-    const stat = await fs.promises.stat(uri.fsPath).catch(() => undefined);
-    if (!stat?.isFile()) throw new UserFacingError(`Cannot attach ${shown}: it is not a regular file.`);
-  }
+  for (const uri of all) await requireLocalRegularFile(uri, `“${withHiddenShown(path.basename(uri.fsPath))}”`);
   return all;
 }
 
