@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parseConfig } from '../../src/core/config';
 import type { StartPrompts } from '../../src/vscode/commands/startPrompts';
 import { CancelledError } from '../../src/vscode/commands/pickers';
-import { commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
+import { closeDashboards, commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
 
 const link = (title: string) => vscode.Uri.parse(`vscode://firebreak.firebreak/start?runbook=phishing&title=${encodeURIComponent(title)}&severity=SEV3`);
 const configFile = () => path.join(workspaceRoot(), '.firebreak.yml');
@@ -40,9 +40,7 @@ describe('first start: where incidents live is asked once', () => {
     const api = await firebreak();
     await assert.rejects(api.openStartLink(link('Restore current'), answers(async () => ({ kind: 'current' }), false).prompts));
     assert.deepEqual(parseConfig(fs.readFileSync(configFile(), 'utf8')).config.branch, { kind: 'current' });
-    // Starting opened a dashboard (firebreak.dashboard.openOnStart): later suites start clean.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
+    await closeDashboards();
   });
 
   it('asks nothing when .firebreak.yml exists, even without a branch key', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StartResult } from '../../src/service/types';
 import type { MetricsView } from '../../src/shared/metricsProtocol';
-import { firebreak, waitFor } from './support/firebreak';
+import { closeDashboards, firebreak, waitFor } from './support/firebreak';
 
 const metricsTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
   .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('firebreak.metrics'));
@@ -50,8 +50,7 @@ describe('metrics: the Metrics webview', () => {
 
   it('opens the dashboard of an incident the page names, and of no other', async () => {
     const api = await firebreak();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
+    await closeDashboards();
     await vscode.commands.executeCommand('firebreak.showMetrics');
     await deliveredWith([real]);
     await api.metricsMessage({ type: 'openIncident', incidentId: '20991231-zzzzzz' });

@@ -7,21 +7,12 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloseQuestion } from '../../src/core/review';
 import type { PostmortemResult, RunbookChangeCommit, RunbookDrift, RunbookProposal } from '../../src/service/types';
-import { commitCount, firebreak, git, waitFor, workspaceRoot } from './support/firebreak';
+import { closeDashboards, commitCount, firebreak, git, startIncident, waitFor, workspaceRoot } from './support/firebreak';
 
 describe('review: post-incident commands', () => {
   let incidentId: string;
-  before(async () => {
-    const api = await firebreak();
-    const before = new Set((await api.incidents()).map((i) => i.id));
-    await vscode.commands.executeCommand('firebreak.startIncident', { runbook: 'phishing', title: 'Review from the editor', severity: 'SEV3' });
-    incidentId = await waitFor('the incident', async () => (await api.incidents()).find((i) => !before.has(i.id))?.id);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const api = await firebreak();
-    await waitFor('the dashboards to close', () => api.openDashboards().length === 0);
-  });
+  before(async () => { incidentId = await startIncident('Review from the editor'); });
+  after(closeDashboards);
 
   it('Generate Post-Incident Review writes postmortem.md in one commit and opens it', async () => {
     const commits = commitCount();
